@@ -28,7 +28,10 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'vscode', message: 'src/core is pure: pass a port instead of importing vscode.' },
+            {
+              name: 'vscode',
+              message: 'src/core is pure: pass a port instead of importing vscode.',
+            },
             ...nodeBuiltins.map((name) => ({
               name,
               message: 'src/core is pure: no Node built-ins (it also runs in the browser).',
@@ -41,7 +44,13 @@ export default tseslint.config(
   {
     files: ['**/*.mjs', 'scripts/**/*.js'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+      },
     },
   },
 );

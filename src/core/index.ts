@@ -1,0 +1,16 @@
+/**
+ * The public surface of the core: the notebook model, parsing, the index, the rules and
+ * the builders. Hosts (the extension, the CLI) import from here.
+ */
+export * from './model/dates';
+export * from './model/cadence';
+export * from './model/types';
+export { parseText, parseBytes, fileStem } from './parse/note';
+export { readTaskMetadata } from './parse/taskLine';
+export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from './index/noteIndex';
+export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './index/loader';
+export { CODES, RULES, DEFAULT_SEVERITY, type RuleCode, type RuleInfo } from './rules/codes';
+export { computeFindings, type RuleOptions } from './rules/findings';
+export { mentorSchedule, mentorName, type MentorSchedule } from './rules/schedule';
+export * from './prepare/nextMeeting';
+export * from './prepare/listing';

@@ -1,0 +1,61 @@
+/**
+ * Loading a whole notebook through a small file-system port, so the same code serves the
+ * CLI (Node's fs), the extension (`vscode.workspace.fs`) and tests (in memory).
+ */
+import type { Finding } from '../model/types';
+import { CODES } from '../rules/codes';
+import type { NoteIndex } from './noteIndex';
+
+/** The file access the core needs. URIs are opaque strings chosen by the host. */
+export interface NotebookFiles {
+  /** Every Markdown file that may belong to the notebook. */
+  list(): Promise<readonly string[]>;
+  /** A file's bytes. */
+  read(uri: string): Promise<Uint8Array>;
+}
+
+/** Options for {@link loadNotebook}. */
+export interface LoadOptions {
+  /** Files read at once. */
+  readonly concurrency?: number;
+  /** Stops early when aborted. */
+  readonly signal?: AbortSignal;
+}
+
+/** Reads every file `files` lists into `index`. A file that cannot be read becomes a finding. */
+export async function loadNotebook(
+  files: NotebookFiles,
+  index: NoteIndex,
+  options: LoadOptions = {},
+): Promise<void> {
+  const uris = await files.list();
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < uris.length && !options.signal?.aborted) {
+      const uri = uris[next++]!;
+      await loadFile(files, index, uri);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 32, uris.length) }, worker),
+  );
+}
+
+/** Reads one file into `index`, turning a read error into an `unreadable-file` finding. */
+export async function loadFile(files: NotebookFiles, index: NoteIndex, uri: string): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await files.read(uri);
+  } catch (error) {
+    const problem: Finding = {
+      uri,
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      code: CODES.unreadableFile,
+      severity: 'error',
+      message: `Not read: ${error instanceof Error ? error.message : String(error)}.`,
+    };
+    index.set({ uri, problems: [problem] });
+    return;
+  }
+  index.setBytes(uri, bytes);
+}

@@ -1,0 +1,216 @@
+/**
+ * The notebook index: every parsed Markdown file by URI, plus the lookups rules and views
+ * need (goals and mentors by id, sessions by mentor), maintained incrementally so that a
+ * one-file change costs work proportional to that file, not to the notebook.
+ */
+import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
+import { parseBytes, parseText } from '../parse/note';
+
+/** What changed in one update of the index. */
+export interface IndexChange {
+  /** URIs whose parsed content was set or removed. */
+  readonly uris: readonly string[];
+}
+
+/** A listener for index changes. */
+export type IndexListener = (change: IndexChange) => void;
+
+/** Read access to the notebook; what rules, builders and views depend on. */
+export interface Notebook {
+  /** Every parsed file (notebook notes and files with problems). */
+  files(): Iterable<ParsedFile>;
+  file(uri: string): ParsedFile | undefined;
+  notes(): Iterable<Note>;
+  goals(): Iterable<Goal>;
+  sessions(): Iterable<Session>;
+  mentors(): Iterable<Mentor>;
+  reviews(): Iterable<Review>;
+  /** Goals with this id (more than one is a duplicate-id error). */
+  goalsById(id: string): readonly Goal[];
+  /** Mentors with this id. */
+  mentorsById(id: string): readonly Mentor[];
+  /** Sessions that name this mentor (`''` for sessions without one). */
+  sessionsOf(mentorId: string): readonly Session[];
+  /** Every mentor id named by a mentor note or a session. */
+  mentorIds(): Iterable<string>;
+  /** Every action item of every note. */
+  actionItems(): Iterable<ActionItem>;
+  /** The goals an item counts toward: the note's goals, `[[links]]`, and `#tags` naming a goal. */
+  goalsOfItem(item: ActionItem): string[];
+}
+
+/** The mutable index. Only the host's loader and watchers write to it. */
+export class NoteIndex implements Notebook {
+  private readonly byUri = new Map<string, ParsedFile>();
+  private readonly goalIds = new MultiMap<Goal>();
+  private readonly mentorIds_ = new MultiMap<Mentor>();
+  private readonly sessionsByMentor = new MultiMap<Session>();
+  private readonly listeners = new Set<IndexListener>();
+
+  /** Number of files held. */
+  get size(): number {
+    return this.byUri.size;
+  }
+
+  /** Parses `text` as the content of `uri` and stores it. */
+  setText(uri: string, text: string): ParsedFile {
+    return this.set(parseText(uri, text));
+  }
+
+  /** Parses `bytes` (as read from disk) as the content of `uri` and stores it. */
+  setBytes(uri: string, bytes: Uint8Array): ParsedFile {
+    return this.set(parseBytes(uri, bytes));
+  }
+
+  /** Stores an already parsed file (replacing what `uri` held). */
+  set(parsed: ParsedFile): ParsedFile {
+    this.unlink(parsed.uri);
+    // Files that are not notes and have no problems are not kept: no memory for READMEs.
+    if (parsed.note || parsed.problems.length > 0) {
+      this.byUri.set(parsed.uri, parsed);
+      this.link(parsed);
+    }
+    this.emit([parsed.uri]);
+    return parsed;
+  }
+
+  /** Forgets `uri`. */
+  delete(uri: string): void {
+    if (!this.byUri.has(uri)) return;
+    this.unlink(uri);
+    this.emit([uri]);
+  }
+
+  /** Forgets every file. */
+  clear(): void {
+    const uris = [...this.byUri.keys()];
+    this.byUri.clear();
+    this.goalIds.clear();
+    this.mentorIds_.clear();
+    this.sessionsByMentor.clear();
+    if (uris.length) this.emit(uris);
+  }
+
+  /** Subscribes to changes; returns the unsubscribe function. */
+  onDidChange(listener: IndexListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The URIs held. */
+  uris(): Iterable<string> {
+    return this.byUri.keys();
+  }
+
+  files(): Iterable<ParsedFile> {
+    return this.byUri.values();
+  }
+
+  file(uri: string): ParsedFile | undefined {
+    return this.byUri.get(uri);
+  }
+
+  *notes(): Iterable<Note> {
+    for (const f of this.byUri.values()) if (f.note) yield f.note;
+  }
+
+  *goals(): Iterable<Goal> {
+    for (const n of this.notes()) if (n.type === 'goal') yield n;
+  }
+
+  *sessions(): Iterable<Session> {
+    for (const n of this.notes()) if (n.type === 'session') yield n;
+  }
+
+  *mentors(): Iterable<Mentor> {
+    for (const n of this.notes()) if (n.type === 'mentor') yield n;
+  }
+
+  *reviews(): Iterable<Review> {
+    for (const n of this.notes()) if (n.type === 'review') yield n;
+  }
+
+  goalsById(id: string): readonly Goal[] {
+    return this.goalIds.get(id);
+  }
+
+  mentorsById(id: string): readonly Mentor[] {
+    return this.mentorIds_.get(id);
+  }
+
+  sessionsOf(mentorId: string): readonly Session[] {
+    return this.sessionsByMentor.get(mentorId);
+  }
+
+  mentorIds(): Iterable<string> {
+    const ids = new Set(this.mentorIds_.keys());
+    for (const id of this.sessionsByMentor.keys()) if (id) ids.add(id);
+    return ids;
+  }
+
+  *actionItems(): Iterable<ActionItem> {
+    for (const n of this.notes()) yield* n.actionItems;
+  }
+
+  goalsOfItem(item: ActionItem): string[] {
+    const goals = new Set(item.goals);
+    for (const tag of item.tags) if (this.goalIds.has(tag)) goals.add(tag);
+    return [...goals];
+  }
+
+  private link(parsed: ParsedFile): void {
+    const note = parsed.note;
+    if (note?.type === 'goal') this.goalIds.add(note.id, note);
+    else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
+    else if (note?.type === 'session') this.sessionsByMentor.add(note.mentor?.value ?? '', note);
+  }
+
+  private unlink(uri: string): void {
+    const old = this.byUri.get(uri);
+    if (!old) return;
+    this.byUri.delete(uri);
+    const note = old.note;
+    if (note?.type === 'goal') this.goalIds.remove(note.id, note);
+    else if (note?.type === 'mentor') this.mentorIds_.remove(note.id, note);
+    else if (note?.type === 'session') this.sessionsByMentor.remove(note.mentor?.value ?? '', note);
+  }
+
+  private emit(uris: readonly string[]): void {
+    for (const l of this.listeners) l({ uris });
+  }
+}
+
+/** A map from key to a small list of values. */
+class MultiMap<V> {
+  private readonly map = new Map<string, V[]>();
+
+  add(key: string, value: V): void {
+    const list = this.map.get(key);
+    if (list) list.push(value);
+    else this.map.set(key, [value]);
+  }
+
+  remove(key: string, value: V): void {
+    const list = this.map.get(key);
+    if (!list) return;
+    const i = list.indexOf(value);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) this.map.delete(key);
+  }
+
+  get(key: string): readonly V[] {
+    return this.map.get(key) ?? [];
+  }
+
+  has(key: string): boolean {
+    return this.map.has(key);
+  }
+
+  keys(): Iterable<string> {
+    return this.map.keys();
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}

@@ -1,0 +1,99 @@
+/**
+ * Calendar dates. A {@link LocalDate} is a plain `YYYY-MM-DD` string in the user's local
+ * calendar: it sorts and compares as text, serialises as itself, and never drifts across
+ * time zones. Arithmetic goes through date-fns on local `Date` values.
+ */
+import { addDays, addMonths, differenceInCalendarDays, format, getDay, isValid } from 'date-fns';
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type LocalDate = string;
+
+/** The source of "today". Time-dependent logic takes a clock so tests can pin the date. */
+export interface Clock {
+  /** Today's date in the user's local calendar. */
+  today(): LocalDate;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Why a date string was rejected, or undefined when it is a real calendar date. */
+export function dateProblem(text: string): string | undefined {
+  const m = ISO_DATE.exec(text);
+  if (!m) return `"${text}" is not a date; write it as YYYY-MM-DD`;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (mo < 1 || mo > 12) return `${text} has no month ${mo}`;
+  const date = new Date(y, mo - 1, d);
+  if (d < 1 || !isValid(date) || date.getMonth() !== mo - 1 || date.getDate() !== d) {
+    return `${text} is not a real date: ${monthName(mo)} ${y} has no day ${d}`;
+  }
+  return undefined;
+}
+
+/** True when `text` is a real calendar date in `YYYY-MM-DD` form. */
+export function isLocalDate(text: string): text is LocalDate {
+  return dateProblem(text) === undefined;
+}
+
+/** The local `Date` (midnight) for a valid {@link LocalDate}. */
+export function toDate(date: LocalDate): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}
+
+/** The {@link LocalDate} of a `Date`, read in local time. */
+export function fromDate(date: Date): LocalDate {
+  return format(date, 'yyyy-MM-dd');
+}
+
+/** `date` moved by `days` calendar days (negative moves back). */
+export function plusDays(date: LocalDate, days: number): LocalDate {
+  return fromDate(addDays(toDate(date), days));
+}
+
+/** `date` moved by `months` calendar months, clamped to the month's last day. */
+export function plusMonths(date: LocalDate, months: number): LocalDate {
+  return fromDate(addMonths(toDate(date), months));
+}
+
+/** Whole calendar days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return differenceInCalendarDays(toDate(to), toDate(from));
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  return getDay(toDate(date));
+}
+
+/** The first day of the week containing `date`, for a week starting on `weekStart` (0 = Sunday). */
+export function startOfWeek(date: LocalDate, weekStart: number): LocalDate {
+  const back = (dayOfWeek(date) - weekStart + 7) % 7;
+  return plusDays(date, -back);
+}
+
+/** A clock that reads the system's local date each time it is asked. */
+export const systemClock: Clock = { today: () => fromDate(new Date()) };
+
+/** A clock pinned to one date (tests, `--today`). */
+export function fixedClock(today: LocalDate): Clock {
+  return { today: () => today };
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+function monthName(month: number): string {
+  return MONTHS[month - 1] ?? `month ${month}`;
+}

@@ -1,0 +1,261 @@
+/**
+ * Front matter: the YAML block between `---` lines at the top of a note.
+ *
+ * The block is delimited exactly as remark-frontmatter does (so the body scan and the
+ * reference parser agree), then handed to gray-matter with a locked-down engine table:
+ * only YAML is accepted (gray-matter's `---js` engine would `eval` the block), and the
+ * YAML is read by the `yaml` package with the core schema, so dates stay text we
+ * validate ourselves and no tag can construct objects. Every value keeps its range.
+ */
+import matter from 'gray-matter';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Range } from '../model/types';
+import { lineRange } from './text';
+
+/** The largest front matter block parsed; longer blocks get a diagnostic. */
+export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
+
+/** One `key: value` of the front matter. */
+export interface Field {
+  readonly key: string;
+  /** The value as plain data (strings, numbers, booleans, arrays, objects, null). */
+  readonly value: unknown;
+  /** Where the value is written (the key's range when the value is empty). */
+  readonly range: Range;
+  /** Ranges of the items when the value is a list. */
+  readonly itemRanges: readonly Range[];
+}
+
+/** A problem in the front matter block itself. */
+export interface FrontMatterProblem {
+  readonly range: Range;
+  readonly message: string;
+}
+
+/** The front matter of a note. */
+export interface FrontMatter {
+  /** False when the note has no front matter at all. */
+  readonly present: boolean;
+  /** Fields by key; empty when absent or unreadable. */
+  readonly fields: ReadonlyMap<string, Field>;
+  /** Zero-based line where the body starts. */
+  readonly bodyStartLine: number;
+  /** Range from the opening to the closing `---` (or the first line when absent). */
+  readonly range: Range;
+  readonly problems: readonly FrontMatterProblem[];
+  /**
+   * The `type:` written in a block that could not be parsed, so a broken note is still
+   * recognised as a notebook note and reported instead of silently ignored.
+   */
+  readonly typeHint?: string;
+}
+
+const FENCE = /^---[ \t]*$/;
+const LANGUAGE_FENCE = /^---([A-Za-z][\w-]*)[ \t]*$/;
+const TYPE_LINE = /^type[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/;
+
+/** Reads the front matter of a note split into `lines`. */
+export function readFrontMatter(lines: readonly string[]): FrontMatter {
+  const first = lines[0] ?? '';
+  const language = LANGUAGE_FENCE.exec(first);
+  if (!FENCE.test(first) && !language) return absent(lines);
+
+  let close = -1;
+  for (let i = 1; i < lines.length; i++) {
+    if (FENCE.test(lines[i]!)) {
+      close = i;
+      break;
+    }
+  }
+  const end = close === -1 ? lines.length - 1 : close;
+  const range = lineRange(0, 0, 0);
+  const blockRange: Range = {
+    start: range.start,
+    end: { line: end, character: lines[end]?.length ?? 0 },
+  };
+  const typeHint = guessType(lines, 1, close === -1 ? Math.min(lines.length, 200) : close);
+
+  if (language) {
+    return {
+      ...absent(lines),
+      range: blockRange,
+      typeHint,
+      problems: [
+        {
+          range: lineRange(0, 3, first.trimEnd().length),
+          message: `front matter in "${language[1]}" is not supported (it could run code); write it as YAML after a plain ---`,
+        },
+      ],
+    };
+  }
+  if (close === -1) {
+    return {
+      ...absent(lines),
+      range: lineRange(0, 0, first.length),
+      typeHint,
+      problems: [
+        {
+          range: lineRange(0, 0, first.length),
+          message: 'front matter is never closed: add a line with --- after the last field',
+        },
+      ],
+    };
+  }
+
+  const yamlText = lines.slice(1, close).join('\n');
+  const base = { present: true, bodyStartLine: close + 1, range: blockRange };
+  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+    return {
+      ...base,
+      fields: new Map(),
+      typeHint,
+      problems: [
+        {
+          range: lineRange(0, 0, first.length),
+          message: `front matter is ${yamlText.length} characters long, over the ${MAX_FRONT_MATTER_CHARS} a note may have`,
+        },
+      ],
+    };
+  }
+  const parsed = parseYamlBlock(yamlText);
+  if ('problems' in parsed)
+    return { ...base, fields: new Map(), typeHint, problems: parsed.problems };
+  return { ...base, fields: parsed.fields, problems: [] };
+}
+
+function absent(lines: readonly string[]): FrontMatter {
+  return {
+    present: false,
+    fields: new Map(),
+    bodyStartLine: 0,
+    range: lineRange(0, 0, lines[0]?.length ?? 0),
+    problems: [],
+  };
+}
+
+function guessType(lines: readonly string[], from: number, to: number): string | undefined {
+  for (let i = from; i < to; i++) {
+    const m = TYPE_LINE.exec(lines[i]!);
+    if (m) return m[1]!.toLowerCase();
+  }
+  return undefined;
+}
+
+/** Engines for every language gray-matter knows; only YAML is allowed through. */
+function lockedEngines(yaml: (text: string) => object): Record<string, (text: string) => object> {
+  const refuse = (): never => {
+    throw new Error('only YAML front matter is read');
+  };
+  return {
+    yaml,
+    yml: yaml,
+    javascript: refuse,
+    js: refuse,
+    json: refuse,
+    coffee: refuse,
+    toml: refuse,
+  };
+}
+
+type YamlResult = { fields: Map<string, Field> } | { problems: FrontMatterProblem[] };
+
+/** Parses the YAML text between the fences. Line 0 of the YAML is line 1 of the note. */
+function parseYamlBlock(yamlText: string): YamlResult {
+  const lineCounter = new LineCounter();
+  let doc: Document | undefined;
+  const toRange = (start: number, end: number): Range => {
+    // LineCounter lines are 1-based within the YAML, which starts on the note's line 1:
+    // the numbers coincide with the note's zero-based lines.
+    const s = lineCounter.linePos(start);
+    const e = lineCounter.linePos(end);
+    return {
+      start: { line: s.line, character: s.col - 1 },
+      end: { line: e.line, character: e.col - 1 },
+    };
+  };
+  try {
+    // gray-matter splits and dispatches; our engine keeps the Document for its ranges.
+    // Passing options also turns off gray-matter's cache, which is keyed by content and
+    // never evicted.
+    matter(`---\n${yamlText}\n---\n`, {
+      language: 'yaml',
+      engines: lockedEngines((text) => {
+        doc = parseDocument(text, {
+          lineCounter,
+          schema: 'core',
+          customTags: [],
+          merge: false,
+          uniqueKeys: true,
+          prettyErrors: false,
+          strict: true,
+        });
+        return {};
+      }),
+    } as never);
+  } catch (error) {
+    return {
+      problems: [
+        {
+          range: lineRange(1, 0, 0),
+          message: `front matter could not be read: ${describe(error)}`,
+        },
+      ],
+    };
+  }
+  if (!doc) return { fields: new Map() }; // only comments or blank lines
+
+  if (doc.errors.length > 0) {
+    return {
+      problems: doc.errors.map((e) => ({
+        range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+        message: `invalid YAML: ${firstLine(e.message)}`,
+      })),
+    };
+  }
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null))
+    return { fields: new Map() };
+  if (!isMap(contents)) {
+    const r = (contents as Node).range ?? [0, 1, 1];
+    return {
+      problems: [
+        { range: toRange(r[0], r[1]), message: 'front matter must be a list of key: value fields' },
+      ],
+    };
+  }
+  const fields = new Map<string, Field>();
+  for (const pair of contents.items) {
+    const keyNode = pair.key as Node | null;
+    if (!isScalar(keyNode) || typeof keyNode.value !== 'string') continue;
+    const key = keyNode.value;
+    const valueNode = pair.value as Node | null;
+    const anchor = valueNode?.range ?? keyNode.range!;
+    let value: unknown;
+    try {
+      value = valueNode ? valueNode.toJS(doc, { maxAliasCount: 50 }) : null;
+    } catch (error) {
+      return {
+        problems: [
+          { range: toRange(anchor[0], anchor[1]), message: `front matter: ${describe(error)}` },
+        ],
+      };
+    }
+    const itemRanges = isSeq(valueNode)
+      ? valueNode.items.map((item) => {
+          const r = (item as Node).range ?? anchor;
+          return toRange(r[0], r[1]);
+        })
+      : [];
+    fields.set(key, { key, value, range: toRange(anchor[0], anchor[1]), itemRanges });
+  }
+  return { fields };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return 'it is nested too deeply';
+  return error instanceof Error ? firstLine(error.message) : String(error);
+}

@@ -1,0 +1,366 @@
+/**
+ * Turns one Markdown file into a notebook {@link Note} (or nothing, when its front matter
+ * has no known `type`), with every problem found on the way as a precise finding.
+ */
+import { parseCadence } from '../model/cadence';
+import { dateProblem, type LocalDate } from '../model/dates';
+import {
+  GOAL_HORIZONS,
+  GOAL_STATUSES,
+  NOTE_TYPES,
+  type ActionItem,
+  type Finding,
+  type Goal,
+  type GoalHorizon,
+  type GoalStatus,
+  type Located,
+  type Mentor,
+  type NoteBase,
+  type NoteType,
+  type ParsedFile,
+  type Range,
+  type Review,
+  type Section,
+  type Session,
+} from '../model/types';
+import { CODES } from '../rules/codes';
+import { scanBlocks, type BlockScan } from './blocks';
+import { readFrontMatter, type Field } from './frontMatter';
+import { readTaskMetadata } from './taskLine';
+import { decodeNote, lineRange, splitLines, stripBom } from './text';
+
+/** Parses a note from its bytes (as read from disk). */
+export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
+  const decoded = decodeNote(bytes);
+  if (!decoded.ok) {
+    return {
+      uri,
+      problems: [
+        finding(uri, lineRange(0, 0, 0), CODES.unreadableFile, `Not read: ${decoded.reason}.`),
+      ],
+    };
+  }
+  const parsed = parseText(uri, decoded.text);
+  if (!decoded.warning || !parsed.note) return parsed;
+  const line = splitLines(stripBom(decoded.text)).findIndex((l) => l.includes('\uFFFD'));
+  const at = Math.max(line, 0);
+  const col = line >= 0 ? splitLines(stripBom(decoded.text))[line]!.indexOf('\uFFFD') : 0;
+  return {
+    ...parsed,
+    problems: [
+      finding(
+        uri,
+        lineRange(at, col, col + 1),
+        CODES.unreadableFile,
+        `Encoding: ${decoded.warning}.`,
+        'warning',
+      ),
+      ...parsed.problems,
+    ],
+  };
+}
+
+/** Parses a note from its text (an open editor's, or decoded bytes). */
+export function parseText(uri: string, rawText: string): ParsedFile {
+  const text = stripBom(rawText);
+  const lines = splitLines(text);
+  const fm = readFrontMatter(lines);
+  const problems: Finding[] = [];
+
+  const typeField = fm.fields.get('type');
+  const typeName =
+    typeof typeField?.value === 'string' ? typeField.value.trim().toLowerCase() : fm.typeHint;
+  if (!typeName || !(NOTE_TYPES as readonly string[]).includes(typeName)) {
+    return { uri, problems: [] };
+  }
+  const type = typeName as NoteType;
+  for (const p of fm.problems)
+    problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
+
+  const fields = new FieldReader(uri, fm.fields, problems);
+  const blocks = scanBlocks(lines, fm.bodyStartLine, text);
+  const sections = buildSections(lines, blocks, fm.bodyStartLine);
+  const idField = fields.text('id');
+  const base: Omit<NoteBase, 'type' | 'actionItems'> = {
+    uri,
+    id: idField?.value ?? fileStem(uri),
+    idRange: idField?.range ?? lineRange(0, 0, lines[0]?.length ?? 0),
+    ...optional('title', fields.text('title')?.value),
+    ...optional('mentor', fields.text('mentor')),
+    sections,
+    typeRange: typeField?.range ?? lineRange(0, 0, lines[0]?.length ?? 0),
+    frontMatterRange: fm.range,
+    lineCount: lines.length,
+  };
+  const mentorId = base.mentor?.value;
+
+  switch (type) {
+    case 'goal': {
+      const status = fields.choice('status', GOAL_STATUSES) ?? 'active';
+      const items = readActionItems(uri, lines, blocks, sections, problems, {
+        mentor: mentorId,
+        goals: [base.id],
+        milestoneSection: (title) => /milestone/i.test(title),
+      });
+      const goal: Goal = {
+        ...base,
+        type,
+        status: status as GoalStatus,
+        ...optional('horizon', fields.choice('horizon', GOAL_HORIZONS) as GoalHorizon | undefined),
+        ...optional('target', fields.date('target')),
+        ...optional('measure', fields.text('measure')?.value),
+        actionItems: items,
+        milestones: items.filter((i) => i.milestone),
+      };
+      return { uri, note: goal, problems };
+    }
+    case 'session': {
+      const goals = fields.list('goals');
+      const items = readActionItems(uri, lines, blocks, sections, problems, {
+        mentor: mentorId,
+        goals: goals.map((g) => g.value),
+      });
+      const feedback = sections.find((s) => /feedback/i.test(s.title));
+      const session: Session = {
+        ...base,
+        type,
+        ...optional('date', fields.date('date')),
+        goals,
+        ...optional('next', fields.date('next')),
+        hasFeedback: feedback?.hasContent ?? false,
+        actionItems: items,
+      };
+      return { uri, note: session, problems };
+    }
+    case 'mentor': {
+      const cadenceText = fields.text('cadence');
+      let cadence: Located<ReturnType<typeof parseCadence> & object> | undefined;
+      if (cadenceText) {
+        const parsed = parseCadence(cadenceText.value);
+        if (parsed) cadence = { value: parsed, range: cadenceText.range };
+        else
+          problems.push(
+            finding(
+              uri,
+              cadenceText.range,
+              CODES.invalidField,
+              `cadence "${cadenceText.value}" is not understood; use weekly, biweekly, monthly or "every N days|weeks|months"`,
+            ),
+          );
+      }
+      const mentor: Mentor = {
+        ...base,
+        id: idField?.value ?? fileStem(uri),
+        type,
+        ...optional('name', fields.text('name')?.value),
+        ...optional('cadence', cadence),
+        ...optional('channel', fields.text('channel')?.value),
+        actionItems: readActionItems(uri, lines, blocks, sections, problems, {
+          mentor: base.id,
+          goals: [],
+        }),
+      };
+      return { uri, note: mentor, problems };
+    }
+    case 'review': {
+      const review: Review = {
+        ...base,
+        type,
+        ...optional('date', fields.date('date')),
+        ...optional('period', fields.text('period')?.value),
+        actionItems: readActionItems(uri, lines, blocks, sections, problems, {
+          mentor: mentorId,
+          goals: [],
+        }),
+      };
+      return { uri, note: review, problems };
+    }
+  }
+}
+
+/** Reads typed values out of the front matter, reporting wrong types at their range. */
+class FieldReader {
+  constructor(
+    private readonly uri: string,
+    private readonly fields: ReadonlyMap<string, Field>,
+    private readonly problems: Finding[],
+  ) {}
+
+  /** A scalar written as text (numbers are accepted and turned into text). */
+  text(key: string): Located<string> | undefined {
+    const f = this.fields.get(key);
+    if (!f || f.value === null || f.value === undefined || f.value === '') return undefined;
+    if (typeof f.value === 'string') return { value: f.value.trim(), range: f.range };
+    if (typeof f.value === 'number' || typeof f.value === 'boolean')
+      return { value: String(f.value), range: f.range };
+    this.report(f, `${key} should be a single value, not ${kindOf(f.value)}`);
+    return undefined;
+  }
+
+  /** A `YYYY-MM-DD` date. */
+  date(key: string): Located<LocalDate> | undefined {
+    const f = this.fields.get(key);
+    if (!f || f.value === null || f.value === '') return undefined;
+    if (typeof f.value !== 'string') {
+      this.report(
+        f,
+        `${key} should be a date (YYYY-MM-DD), not ${kindOf(f.value)}`,
+        CODES.invalidDate,
+      );
+      return undefined;
+    }
+    const problem = dateProblem(f.value.trim());
+    if (problem) {
+      this.report(f, `${key}: ${problem}`, CODES.invalidDate);
+      return undefined;
+    }
+    return { value: f.value.trim(), range: f.range };
+  }
+
+  /** One of a fixed set of words. */
+  choice(key: string, allowed: readonly string[]): string | undefined {
+    const t = this.text(key);
+    if (!t) return undefined;
+    const v = t.value.toLowerCase();
+    if (allowed.includes(v)) return v;
+    this.report({ range: t.range }, `${key} "${t.value}" is not one of ${allowed.join(', ')}`);
+    return undefined;
+  }
+
+  /** A list of ids, written `[a, b]`, as a block list, or as a single value. */
+  list(key: string): Located<string>[] {
+    const f = this.fields.get(key);
+    if (!f || f.value === null || f.value === '') return [];
+    if (typeof f.value === 'string') return [{ value: f.value.trim(), range: f.range }];
+    if (!Array.isArray(f.value)) {
+      this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
+      return [];
+    }
+    const out: Located<string>[] = [];
+    f.value.forEach((v, i) => {
+      const range = f.itemRanges[i] ?? f.range;
+      if (typeof v === 'string' || typeof v === 'number')
+        out.push({ value: String(v).trim(), range });
+      else this.report({ range }, `each entry of ${key} should be an id, not ${kindOf(v)}`);
+    });
+    return out;
+  }
+
+  private report(at: { range: Range }, message: string, code: string = CODES.invalidField): void {
+    this.problems.push(finding(this.uri, at.range, code, message));
+  }
+}
+
+interface ItemContext {
+  readonly mentor: string | undefined;
+  /** Goals the whole note is about; every item counts toward them. */
+  readonly goals: readonly string[];
+  readonly milestoneSection?: (title: string) => boolean;
+}
+
+function readActionItems(
+  uri: string,
+  lines: readonly string[],
+  blocks: BlockScan,
+  sections: readonly Section[],
+  problems: Finding[],
+  context: ItemContext,
+): ActionItem[] {
+  return blocks.tasks.map((site) => {
+    const line = lines[site.line]!;
+    const after = site.column + 3;
+    const meta = readTaskMetadata(line.slice(after), site.line, after);
+    for (const bad of meta.badDates)
+      problems.push(finding(uri, bad.range, CODES.invalidDate, bad.message));
+    const section = innermostSection(sections, site.line);
+    const links = [
+      ...meta.wikiLinks.map((l) => ({ kind: 'wiki' as const, ...l })),
+      ...meta.tags.map((t) => ({ kind: 'tag' as const, ...t })),
+    ];
+    const item: ActionItem = {
+      uri,
+      line: site.line,
+      checkboxRange: lineRange(site.line, site.column, site.column + 3),
+      status: site.status,
+      done: site.status === 'x' || site.status === 'X',
+      text: meta.text,
+      rawText: line.slice(after).trim(),
+      ...optional('due', meta.due),
+      ...optional('doneDate', meta.doneDate),
+      ...optional('scheduled', meta.scheduled),
+      ...optional('start', meta.start),
+      ...optional('created', meta.created),
+      ...optional('cancelled', meta.cancelled),
+      ...optional('priority', meta.priority),
+      ...optional('recurrence', meta.recurrence),
+      ...optional('owner', meta.owner),
+      // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
+      goals: unique([...context.goals, ...meta.wikiLinks.map((l) => l.id)]),
+      links,
+      tags: meta.tags.map((t) => t.id),
+      ...optional('mentor', context.mentor),
+      milestone: !!section && !!context.milestoneSection?.(section.title),
+      ...optional('section', section?.title),
+    };
+    return item;
+  });
+}
+
+function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: number): Section[] {
+  const hs = blocks.headings.filter((h) => h.line >= bodyStart);
+  return hs.map((h, i) => {
+    let end = lines.length - 1;
+    for (let j = i + 1; j < hs.length; j++) {
+      if (hs[j]!.depth <= h.depth) {
+        end = hs[j]!.line - 1;
+        break;
+      }
+    }
+    const nextHeading = hs[i + 1]?.line ?? lines.length;
+    let hasContent = false;
+    for (let l = h.line + 1; l < Math.min(nextHeading, end + 1); l++) {
+      if (lines[l]!.trim() !== '' && !/^<!--.*-->$/.test(lines[l]!.trim())) {
+        hasContent = true;
+        break;
+      }
+    }
+    return { title: h.text, depth: h.depth, line: h.line, endLine: end, hasContent };
+  });
+}
+
+function innermostSection(sections: readonly Section[], line: number): Section | undefined {
+  let found: Section | undefined;
+  for (const s of sections) if (s.line < line && line <= s.endLine) found = s;
+  return found;
+}
+
+/** The file name without folders and `.md`. */
+export function fileStem(uri: string): string {
+  const name = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
+  return name.replace(/\.(md|markdown)$/i, '');
+}
+
+function finding(
+  uri: string,
+  range: Range,
+  code: string,
+  message: string,
+  severity: Finding['severity'] = 'error',
+): Finding {
+  return { uri, range, code, severity, message };
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'empty';
+  if (typeof value === 'object') return 'a set of fields';
+  return `a ${typeof value}`;
+}
+
+function unique(values: readonly string[]): string[] {
+  return [...new Set(values)];
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

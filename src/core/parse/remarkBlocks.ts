@@ -1,0 +1,90 @@
+/**
+ * The full parse: unified + remark-parse + remark-gfm + remark-frontmatter, for files the
+ * fast scanner cannot decide. Only positions are kept; the syntax tree is dropped at once.
+ */
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import type { BlockScan, HeadingSite, TaskSite } from './blocks';
+
+interface MdNode {
+  type: string;
+  checked?: boolean | null;
+  depth?: number;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number; offset?: number }; end: { line: number } };
+}
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Task-list items and headings of `text`, as remark sees them. */
+export function remarkBlocks(text: string): BlockScan {
+  const tree = processor.parse(text) as MdNode;
+  const tasks: TaskSite[] = [];
+  const headings: HeadingSite[] = [];
+  const lineStarts = computeLineStarts(text);
+  // An explicit stack: deep nesting must not overflow the call stack.
+  const stack: MdNode[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.type === 'listItem' && typeof node.checked === 'boolean') {
+      const site = checkboxOf(node, text, lineStarts);
+      if (site) tasks.push(site);
+    } else if (node.type === 'heading' && node.position) {
+      const line = node.position.start.line - 1;
+      const source = text.slice(lineStarts[line], lineStarts[line + 1] ?? text.length);
+      headings.push({ line, depth: node.depth ?? 1, text: headingSource(source) });
+    }
+    if (node.children)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  tasks.sort((a, b) => a.line - b.line || a.column - b.column);
+  headings.sort((a, b) => a.line - b.line);
+  return { tasks, headings, parser: 'remark' };
+}
+
+/** remark moves the paragraph's start past the checkbox; walk back to find `[`. */
+function checkboxOf(
+  item: MdNode,
+  text: string,
+  lineStarts: readonly number[],
+): TaskSite | undefined {
+  const paragraph = item.children?.[0];
+  let offset = paragraph?.position?.start.offset;
+  if (offset === undefined) return undefined;
+  offset--;
+  while (offset > 0 && /\s/.test(text[offset]!)) offset--;
+  if (text[offset] !== ']' || text[offset - 2] !== '[') return undefined;
+  const open = offset - 2;
+  let line = 0;
+  let lo = 0;
+  let hi = lineStarts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineStarts[mid]! <= open) {
+      line = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return { line, column: open - lineStarts[line]!, status: text[open + 1]! };
+}
+
+function computeLineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (c === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function headingSource(line: string): string {
+  const trimmed = line.replace(/[\r\n]+$/, '').trim();
+  const atx = /^#{1,6}(?:[ \t]+|$)(.*)$/.exec(trimmed);
+  if (!atx) return trimmed.replace(/^>\s*/, '');
+  return atx[1]!.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+}

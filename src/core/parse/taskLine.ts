@@ -1,0 +1,163 @@
+/**
+ * The metadata written on an action item's line, in the Obsidian Tasks convention
+ * (`📅 2026-11-28`, `✅ 2026-11-20`, `⏳`, `🛫`, `➕`, `❌`, priorities, `🔁`) and the ASCII
+ * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
+ */
+import { dateProblem, type LocalDate } from '../model/dates';
+import type { Located, Priority, Range } from '../model/types';
+import { lineRange } from './text';
+
+/** What a task line says besides its words. */
+export interface TaskMetadata {
+  readonly text: string;
+  readonly due?: Located<LocalDate>;
+  readonly doneDate?: Located<LocalDate>;
+  readonly scheduled?: LocalDate;
+  readonly start?: LocalDate;
+  readonly created?: LocalDate;
+  readonly cancelled?: LocalDate;
+  readonly priority?: Priority;
+  readonly recurrence?: string;
+  readonly owner?: string;
+  readonly wikiLinks: readonly { id: string; range: Range }[];
+  readonly tags: readonly { id: string; range: Range }[];
+  /** Dates that are not real calendar dates, with where they are written. */
+  readonly badDates: readonly { range: Range; message: string }[];
+}
+
+type DateField = 'due' | 'done' | 'scheduled' | 'start' | 'created' | 'cancelled';
+
+const SIGNIFIERS: Record<string, DateField> = {
+  '📅': 'due',
+  '📆': 'due',
+  '🗓': 'due',
+  '✅': 'done',
+  '⏳': 'scheduled',
+  '⌛': 'scheduled',
+  '🛫': 'start',
+  '➕': 'created',
+  '❌': 'cancelled',
+};
+const PRIORITIES: Record<string, Priority> = {
+  '🔺': 'highest',
+  '⏫': 'high',
+  '🔼': 'medium',
+  '🔽': 'low',
+  '⏬': 'lowest',
+};
+
+// Date signifier, optional variation selector, spaces, then the date-ish token.
+const DATE_TOKEN = /(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)\uFE0F?[ \t]*([^\s]*)/gu;
+const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
+const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
+const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
+const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
+const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
+const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+
+/**
+ * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
+ * `line`, so every range points into the note.
+ */
+export function readTaskMetadata(rest: string, line: number, column: number): TaskMetadata {
+  const at = (start: number, end: number): Range => lineRange(line, column + start, column + end);
+  const spans: [number, number][] = [];
+  const badDates: { range: Range; message: string }[] = [];
+  const dates: Partial<Record<DateField, Located<LocalDate>>> = {};
+
+  const takeDate = (field: DateField, token: string, start: number, end: number): void => {
+    const problem = dateProblem(token);
+    const range = at(start, end);
+    if (problem)
+      badDates.push({
+        range,
+        message: token === '' ? `the ${label(field)} date is missing` : problem,
+      });
+    else if (!dates[field]) dates[field] = { value: token, range };
+  };
+
+  for (const m of rest.matchAll(DATE_TOKEN)) {
+    const field = SIGNIFIERS[m[1]!]!;
+    const tokenStart = m.index + m[0].length - m[2]!.length;
+    takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of rest.matchAll(ASCII_DUE)) {
+    const tokenStart = m.index + 4;
+    takeDate('due', m[1]!, tokenStart, tokenStart + m[1]!.length);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  let priority: Priority | undefined;
+  for (const m of rest.matchAll(PRIORITY_TOKEN)) {
+    priority ??= PRIORITIES[m[1]!];
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  let recurrence: string | undefined;
+  for (const m of rest.matchAll(RECURRENCE)) {
+    recurrence ??= m[1]!.trim() || undefined;
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of rest.matchAll(TASK_ID)) spans.push([m.index, m.index + m[0].length]);
+
+  let owner: string | undefined;
+  for (const m of rest.matchAll(OWNER)) owner ??= m[1];
+  const wikiLinks = [...rest.matchAll(WIKI)].map((m) => ({
+    id: goalIdOf(m[1]!),
+    range: at(m.index, m.index + m[0].length),
+  }));
+  const tags = [...rest.matchAll(TAG)]
+    .filter((m) => !/^\d+$/.test(m[1]!))
+    .map((m) => ({ id: m[1]!, range: at(m.index, m.index + m[0].length) }));
+
+  return {
+    text: describeText(rest, spans),
+    ...(dates.due && { due: dates.due }),
+    ...(dates.done && { doneDate: dates.done }),
+    ...(dates.scheduled && { scheduled: dates.scheduled.value }),
+    ...(dates.start && { start: dates.start.value }),
+    ...(dates.created && { created: dates.created.value }),
+    ...(dates.cancelled && { cancelled: dates.cancelled.value }),
+    ...(priority && { priority }),
+    ...(recurrence && { recurrence }),
+    ...(owner && { owner }),
+    wikiLinks,
+    tags,
+    badDates,
+  };
+}
+
+/** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
+export function goalIdOf(target: string): string {
+  const last = target.trim().split('/').pop() ?? '';
+  return last.replace(/\.md$/i, '');
+}
+
+/** The item's words: metadata removed, and owner, tags and links dropped from the end. */
+function describeText(rest: string, spans: readonly [number, number][]): string {
+  let text = '';
+  let pos = 0;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (s < pos) {
+      pos = Math.max(pos, e);
+      continue;
+    }
+    text += rest.slice(pos, s) + ' ';
+    pos = e;
+  }
+  text += rest.slice(pos);
+  let words = text.replace(/\s+/g, ' ').trim();
+  const trailing = /\s*(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\[\[[^\]]*\]\])$/u;
+  for (
+    let next = words.replace(trailing, '');
+    next !== words && next !== '';
+    next = words.replace(trailing, '')
+  ) {
+    words = next;
+  }
+  return words;
+}
+
+function label(field: DateField): string {
+  return field === 'done' ? 'done' : field;
+}

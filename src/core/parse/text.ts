@@ -1,0 +1,69 @@
+/**
+ * Text helpers shared by the parsers: decoding bytes safely, splitting lines the way
+ * editors do, and building ranges.
+ */
+import type { Range } from '../model/types';
+
+/** Largest note read in full; larger files get a diagnostic instead of being parsed. */
+export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
+
+/** The outcome of decoding a file's bytes. */
+export type Decoded =
+  | { readonly ok: true; readonly text: string; readonly warning?: string }
+  | { readonly ok: false; readonly reason: string };
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+
+/**
+ * Decodes a note's bytes as UTF-8 (a BOM is dropped). Binary files and files over
+ * {@link MAX_NOTE_BYTES} are refused with a reason; invalid UTF-8 is decoded with
+ * replacement characters and a warning.
+ */
+export function decodeNote(bytes: Uint8Array): Decoded {
+  if (bytes.length > MAX_NOTE_BYTES) {
+    return {
+      ok: false,
+      reason: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_NOTE_BYTES)} a note may have; it was not read`,
+    };
+  }
+  const probe = Math.min(bytes.length, 8192);
+  for (let i = 0; i < probe; i++) {
+    if (bytes[i] === 0) {
+      return { ok: false, reason: 'the file is binary (it contains NUL bytes), not Markdown' };
+    }
+  }
+  try {
+    return { ok: true, text: utf8.decode(bytes) };
+  } catch {
+    return {
+      ok: true,
+      text: utf8Lenient.decode(bytes),
+      warning: 'the file is not valid UTF-8; unreadable bytes are shown as \uFFFD',
+    };
+  }
+}
+
+/** Removes a leading byte-order mark, if any. */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Splits text into lines at `\r\n`, `\r` or `\n`, as editors and CommonMark do. */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
+/** A range on one line. */
+export function lineRange(line: number, start: number, end: number): Range {
+  return { start: { line, character: start }, end: { line, character: end } };
+}
+
+/** A range covering a whole line of `lines` (an empty range past the end). */
+export function wholeLine(lines: readonly string[], line: number): Range {
+  return lineRange(line, 0, lines[line]?.length ?? 0);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

@@ -1,0 +1,280 @@
+/**
+ * "Prepare next meeting": from the notebook to the next session note. Planning (what is
+ * open, what went well, when we meet) is separate from rendering (the Markdown), so the
+ * editor, the CLI's `agenda` and tests share one plan.
+ */
+import { daysBetween, type LocalDate } from '../model/dates';
+import type { ActionItem, Goal } from '../model/types';
+import type { Notebook } from '../index/noteIndex';
+import { mentorName, mentorSchedule } from '../rules/schedule';
+
+/** A goal as the next meeting should see it. */
+export interface GoalProgress {
+  readonly goal: Goal;
+  readonly done: number;
+  readonly total: number;
+  /** The first open milestone, by due date. */
+  readonly nextMilestone?: ActionItem;
+  readonly pastTarget: boolean;
+}
+
+/** Everything the next session note is built from. */
+export interface NextMeetingPlan {
+  readonly mentorId: string;
+  readonly mentorName: string;
+  readonly date: LocalDate;
+  /** Why this date: the `date` asked for, the agreed `next:`, the cadence, or today. */
+  readonly dateSource: 'given' | 'agreed' | 'cadence' | 'planned' | 'today';
+  readonly today: LocalDate;
+  /** The last session held with this mentor. */
+  readonly lastSession?: { readonly uri: string; readonly date: LocalDate };
+  readonly goals: readonly GoalProgress[];
+  /** Open action items to follow up on, overdue first. */
+  readonly followUps: readonly ActionItem[];
+  /** Items and milestones done since the last session. */
+  readonly wins: readonly ActionItem[];
+  /** Goals achieved since the last session. */
+  readonly achievedGoals: readonly Goal[];
+  /** Overdue items and goals past target: things to be honest about. */
+  readonly challenges: readonly string[];
+}
+
+/** Options for {@link planNextMeeting}. */
+export interface PlanOptions {
+  /** Meet on this date instead of the computed one. */
+  readonly date?: LocalDate;
+  readonly graceDays?: number;
+}
+
+/** Builds the plan for the next meeting with `mentorId` as of `today`. */
+export function planNextMeeting(
+  notebook: Notebook,
+  mentorId: string,
+  today: LocalDate,
+  options: PlanOptions = {},
+): NextMeetingPlan {
+  const schedule = mentorSchedule(notebook, mentorId, today, options.graceDays ?? 0);
+  let date = today;
+  let dateSource: NextMeetingPlan['dateSource'] = 'today';
+  if (options.date) {
+    date = options.date;
+    dateSource = 'given';
+  } else if (schedule.next && schedule.next.date >= today) {
+    date = schedule.next.date;
+    dateSource = schedule.next.source;
+  }
+  const since = schedule.lastHeld?.date?.value;
+
+  const lastGoals = new Set(schedule.lastHeld?.goals.map((g) => g.value) ?? []);
+  const goals = [...notebook.goals()]
+    .filter((g) => g.status === 'active' && (g.mentor?.value === mentorId || lastGoals.has(g.id)))
+    .sort(
+      (a, b) =>
+        (a.target?.value ?? '9999').localeCompare(b.target?.value ?? '9999') ||
+        a.id.localeCompare(b.id),
+    )
+    .map((goal) => goalProgress(goal, today));
+  const goalIds = new Set(goals.map((g) => g.goal.id));
+
+  // What belongs on this meeting's table: items from this mentor's notes, items elsewhere
+  // linked to goals this mentor helps with (unless another mentor owns them), and
+  // milestones of the goals in the plan that fall due by the meeting.
+  const mentoredGoals = new Set(
+    goals.filter((g) => g.goal.mentor?.value === mentorId).map((g) => g.goal.id),
+  );
+  const relevant = (item: ActionItem): boolean => {
+    if (item.milestone) return item.goals.some((g) => goalIds.has(g));
+    if (item.mentor === mentorId) return true;
+    const ownedElsewhere =
+      item.owner !== undefined &&
+      item.owner !== mentorId &&
+      notebook.mentorsById(item.owner).length > 0;
+    return !ownedElsewhere && notebook.goalsOfItem(item).some((g) => mentoredGoals.has(g));
+  };
+  const followUps: ActionItem[] = [];
+  const wins: ActionItem[] = [];
+  for (const item of notebook.actionItems()) {
+    if (!relevant(item)) continue;
+    if (!item.done && !item.cancelled) {
+      if (!item.milestone || (item.due && item.due.value <= date)) followUps.push(item);
+    } else if (
+      item.done &&
+      item.doneDate &&
+      (!since || item.doneDate.value > since) &&
+      item.doneDate.value <= today
+    ) {
+      wins.push(item);
+    }
+  }
+  followUps.sort(byDueThenPlace);
+  wins.sort((a, b) => a.doneDate!.value.localeCompare(b.doneDate!.value) || byDueThenPlace(a, b));
+
+  const achievedGoals = [...notebook.goals()].filter(
+    (g) =>
+      g.status === 'achieved' &&
+      g.mentor?.value === mentorId &&
+      g.milestones.some((m) => m.doneDate && (!since || m.doneDate.value > since)),
+  );
+  const challenges: string[] = [];
+  for (const item of followUps) {
+    if (item.due && item.due.value < today) {
+      challenges.push(`"${item.text}" is ${daysBetween(item.due.value, today)} days overdue`);
+    }
+  }
+  for (const g of goals) {
+    if (g.pastTarget)
+      challenges.push(`"${g.goal.title ?? g.goal.id}" is past its target ${g.goal.target!.value}`);
+  }
+
+  return {
+    mentorId,
+    mentorName: mentorName(notebook, mentorId),
+    date,
+    dateSource,
+    today,
+    ...(schedule.lastHeld?.date && {
+      lastSession: { uri: schedule.lastHeld.uri, date: schedule.lastHeld.date.value },
+    }),
+    goals,
+    followUps,
+    wins,
+    achievedGoals,
+    challenges,
+  };
+}
+
+/** Progress of a goal from its milestones. */
+export function goalProgress(goal: Goal, today: LocalDate): GoalProgress {
+  const done = goal.milestones.filter((m) => m.done).length;
+  const open = goal.milestones.filter((m) => !m.done && !m.cancelled).sort(byDueThenPlace);
+  return {
+    goal,
+    done,
+    total: goal.milestones.length,
+    ...(open[0] && { nextMilestone: open[0] }),
+    pastTarget: goal.status === 'active' && !!goal.target && goal.target.value < today,
+  };
+}
+
+/** How links in the rendered note point at the place an item lives. */
+export type LinkTo = (uri: string, line: number) => string;
+
+/** Options for {@link renderNextMeeting}. */
+export interface RenderOptions {
+  /** Link to a line of a note, relative to the new note. */
+  readonly linkTo: LinkTo;
+  /** Display name of a note (for link text). */
+  readonly nameOf?: (uri: string) => string;
+}
+
+/** The Markdown of the next session note. The agenda's first bullet is left for the mentee. */
+export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions): string {
+  const name = options.nameOf ?? ((uri: string) => uri.split('/').pop() ?? uri);
+  const link = (item: ActionItem): string =>
+    `[${name(item.uri)}:${item.line + 1}](${options.linkTo(item.uri, item.line)})`;
+  const out: string[] = [];
+  out.push('---', 'type: session', `date: ${plan.date}`);
+  if (plan.mentorId) out.push(`mentor: ${plan.mentorId}`);
+  out.push(`goals: [${plan.goals.map((g) => g.goal.id).join(', ')}]`, 'next:', '---', '');
+  out.push(`# Session with ${plan.mentorName}, ${plan.date}`, '');
+
+  out.push('## Agenda', '', 'What I want from this meeting:', '', '- ');
+  if (plan.followUps.length)
+    out.push(`- Follow up on ${plural(plan.followUps.length, 'open item')} (below)`);
+  for (const g of plan.goals) out.push(`- Progress on ${g.goal.title ?? g.goal.id}`);
+  out.push('- Feedback I want (below)', '- When do we meet again?', '');
+
+  const sinceText = plan.lastSession ? `since ${plan.lastSession.date}` : 'so far';
+  out.push(`## Progress ${sinceText}`, '', '### Wins', '');
+  if (plan.wins.length === 0 && plan.achievedGoals.length === 0) out.push('- (add what went well)');
+  for (const g of plan.achievedGoals) out.push(`- Achieved the goal: ${g.title ?? g.id}`);
+  for (const w of plan.wins) {
+    out.push(
+      `- ${w.text}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate!.value}: ${link(w)}`,
+    );
+  }
+  out.push('', '### Challenges', '');
+  if (plan.challenges.length === 0) out.push('- (add what is hard right now)');
+  for (const c of plan.challenges) out.push(`- ${c}`);
+  out.push('');
+
+  out.push('## Goals', '');
+  if (plan.goals.length === 0) out.push('- (no active goals with this mentor yet)');
+  for (const g of plan.goals) {
+    const title = g.goal.title ?? g.goal.id;
+    const target = g.goal.target
+      ? `, target ${g.goal.target.value}${g.pastTarget ? ' (passed)' : ''}`
+      : '';
+    const horizon = g.goal.horizon ? `${g.goal.horizon}-term, ` : '';
+    out.push(`- **${title}** (${horizon}${g.done}/${g.total} milestones${target})`);
+    if (g.nextMilestone) {
+      const due = g.nextMilestone.due ? ` (due ${g.nextMilestone.due.value})` : '';
+      out.push(`  - Next milestone: ${g.nextMilestone.text}${due}: ${link(g.nextMilestone)}`);
+    }
+  }
+  out.push('');
+
+  out.push('## Follow-ups', '');
+  if (plan.followUps.length === 0) out.push('- Nothing open. Well done.');
+  for (const item of plan.followUps) {
+    const due = item.due
+      ? ` (due ${item.due.value}${item.due.value < plan.today ? ', overdue' : ''})`
+      : '';
+    const owner = item.owner ? ` @${item.owner}` : '';
+    out.push(`- ${item.text}${owner}${due}: ${link(item)}`);
+  }
+  out.push('');
+
+  out.push('## Feedback', '', 'Ask for feedback on:', '');
+  const focus = plan.goals[0]?.goal;
+  out.push(focus ? `- How I am doing on ${focus.title ?? focus.id}` : '- ');
+  out.push('', 'What I applied from last time, and how it went:', '', '- ', '');
+  out.push('## Questions', '', '- ', '');
+  out.push('## Notes', '', '## Action items', '', '## When do we meet again?', '');
+  out.push('Agree the date before you leave and write it in `next:` above.', '');
+  return out.join('\n');
+}
+
+/** Where the cursor goes when the note opens: the first, empty agenda bullet. */
+export function agendaCursor(markdown: string): { line: number; character: number } {
+  const lines = markdown.split('\n');
+  const agenda = lines.indexOf('## Agenda');
+  for (let i = agenda + 1; i < lines.length; i++)
+    if (lines[i] === '- ') return { line: i, character: 2 };
+  return { line: Math.max(agenda, 0), character: 0 };
+}
+
+/** The default file for a session: `sessions/2026-11-28-alex-rivera.md`. */
+export function sessionPath(pattern: string, date: LocalDate, mentorId: string): string {
+  return pattern
+    .replace(/\{date\}/g, date)
+    .replace(/\{mentor\}/g, mentorId || 'session')
+    .replace(/\{year\}/g, date.slice(0, 4))
+    .replace(/-{2,}/g, '-');
+}
+
+/** A relative link from the note at `from` to `to` (both `/`-separated paths or URIs). */
+export function relativeLink(from: string, to: string): string {
+  const a = from.split('/');
+  const b = to.split('/');
+  a.pop();
+  let i = 0;
+  while (i < a.length && i < b.length - 1 && a[i] === b[i]) i++;
+  const up = a.length - i;
+  const rel = [...Array<string>(up).fill('..'), ...b.slice(i)].join('/');
+  return rel
+    .split('/')
+    .map(encodeURIComponent)
+    .join('/')
+    .replace(/%2E%2E/g, '..');
+}
+
+function byDueThenPlace(a: ActionItem, b: ActionItem): number {
+  const da = a.due?.value ?? '9999-99-99';
+  const db = b.due?.value ?? '9999-99-99';
+  return da.localeCompare(db) || a.uri.localeCompare(b.uri) || a.line - b.line;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * Where a mentee stands with each mentor: the last session, the agreed next meeting, and
+ * whether that date or the cadence has lapsed. Shared by the rules, the builders and the
+ * views so they never disagree.
+ */
+import { nextByCadence } from '../model/cadence';
+import { daysBetween, type LocalDate } from '../model/dates';
+import type { Located, Mentor, Session } from '../model/types';
+import type { Notebook } from '../index/noteIndex';
+
+/** The meeting rhythm with one mentor. */
+export interface MentorSchedule {
+  readonly mentorId: string;
+  readonly mentor?: Mentor;
+  /** Sessions with this mentor, oldest first (undated ones left out). */
+  readonly sessions: readonly Session[];
+  /** The latest session dated today or earlier. */
+  readonly lastHeld?: Session;
+  /** The latest session of all (may be a prepared, future one). */
+  readonly latest?: Session;
+  /** When the next meeting is expected, and why. */
+  readonly next?: { readonly date: LocalDate; readonly source: 'planned' | 'agreed' | 'cadence' };
+  /** The agreed `next:` date that passed with no session since. */
+  readonly missed?: {
+    readonly session: Session;
+    readonly next: Located<LocalDate>;
+    readonly daysAgo: number;
+  };
+  /** The cadence date that passed with nothing planned. */
+  readonly lapsed?: { readonly due: LocalDate; readonly daysAgo: number };
+}
+
+/** The schedule with `mentorId` as of `today`; dates pass only after `graceDays`. */
+export function mentorSchedule(
+  notebook: Notebook,
+  mentorId: string,
+  today: LocalDate,
+  graceDays = 0,
+): MentorSchedule {
+  const mentor = notebook.mentorsById(mentorId)[0];
+  const sessions = notebook
+    .sessionsOf(mentorId)
+    .filter((s) => s.date)
+    .slice()
+    .sort((a, b) => a.date!.value.localeCompare(b.date!.value) || a.uri.localeCompare(b.uri));
+  const latest = sessions[sessions.length - 1];
+  let lastHeld: Session | undefined;
+  for (const s of sessions) if (s.date!.value <= today) lastHeld = s;
+  const base = {
+    mentorId,
+    ...(mentor && { mentor }),
+    sessions,
+    ...(latest && { latest }),
+    ...(lastHeld && { lastHeld }),
+  };
+
+  if (latest && latest.date!.value > today) {
+    return { ...base, next: { date: latest.date!.value, source: 'planned' } };
+  }
+  if (latest?.next) {
+    const daysAgo = daysBetween(latest.next.value, today);
+    const missed =
+      daysAgo > graceDays ? { session: latest, next: latest.next, daysAgo } : undefined;
+    return {
+      ...base,
+      next: { date: latest.next.value, source: 'agreed' },
+      ...(missed && { missed }),
+    };
+  }
+  if (lastHeld && mentor?.cadence) {
+    const due = nextByCadence(lastHeld.date!.value, mentor.cadence.value);
+    const daysAgo = daysBetween(due, today);
+    const lapsed = daysAgo > graceDays ? { due, daysAgo } : undefined;
+    return { ...base, next: { date: due, source: 'cadence' }, ...(lapsed && { lapsed }) };
+  }
+  return base;
+}
+
+/** The display name of a mentor: the note's `name`, else its id. */
+export function mentorName(notebook: Notebook, mentorId: string): string {
+  const m = notebook.mentorsById(mentorId)[0];
+  return m?.name ?? m?.title ?? (mentorId || 'your mentor');
+}
