@@ -126,6 +126,11 @@ export interface NoteBase {
   readonly mentor?: Located<string>;
   readonly actionItems: readonly ActionItem[];
   readonly sections: readonly Section[];
+  /**
+   * Front matter keys that are written but could not be read (`*` when the whole block
+   * is unreadable), so rules do not also call them missing.
+   */
+  readonly unreadableFields: readonly string[];
   /** Where the note's `type:` is written: the anchor for note-level findings. */
   readonly typeRange: Range;
   /** Range covering the front matter (the `---` lines included). */

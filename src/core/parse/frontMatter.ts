@@ -52,6 +52,7 @@ export interface FrontMatter {
 
 const FENCE = /^---[ \t]*$/;
 const LANGUAGE_FENCE = /^---([A-Za-z][\w-]*)[ \t]*$/;
+const LOOSE_TYPE = /\btype["']?\s*[:=]\s*["']?(goal|session|mentor|review)\b/i;
 const TYPE_LINE = /^type[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/;
 
 /** Reads the front matter of a note split into `lines`. */
@@ -73,7 +74,12 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     start: range.start,
     end: { line: end, character: lines[end]?.length ?? 0 },
   };
-  const typeHint = guessType(lines, 1, close === -1 ? Math.min(lines.length, 200) : close);
+  const typeHint = guessType(
+    lines,
+    1,
+    close === -1 ? Math.min(lines.length, 200) : close,
+    !!language,
+  );
 
   if (language) {
     return {
@@ -133,9 +139,14 @@ function absent(lines: readonly string[]): FrontMatter {
   };
 }
 
-function guessType(lines: readonly string[], from: number, to: number): string | undefined {
+function guessType(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  loose: boolean,
+): string | undefined {
   for (let i = from; i < to; i++) {
-    const m = TYPE_LINE.exec(lines[i]!);
+    const m = (loose ? LOOSE_TYPE : TYPE_LINE).exec(lines[i]!);
     if (m) return m[1]!.toLowerCase();
   }
   return undefined;
@@ -163,14 +174,16 @@ type YamlResult = { fields: Map<string, Field> } | { problems: FrontMatterProble
 function parseYamlBlock(yamlText: string): YamlResult {
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
+  // gray-matter may hand the engine a few characters before the block (the newline after
+  // the opening fence); `lead` lines are subtracted so ranges land on the note's lines.
+  let lead = 0;
   const toRange = (start: number, end: number): Range => {
-    // LineCounter lines are 1-based within the YAML, which starts on the note's line 1:
-    // the numbers coincide with the note's zero-based lines.
+    // LineCounter lines are 1-based; the block starts on the note's line 1.
     const s = lineCounter.linePos(start);
     const e = lineCounter.linePos(end);
     return {
-      start: { line: s.line, character: s.col - 1 },
-      end: { line: e.line, character: e.col - 1 },
+      start: { line: s.line - lead, character: s.col - 1 },
+      end: { line: e.line - lead, character: e.col - 1 },
     };
   };
   try {
@@ -180,6 +193,8 @@ function parseYamlBlock(yamlText: string): YamlResult {
     matter(`---\n${yamlText}\n---\n`, {
       language: 'yaml',
       engines: lockedEngines((text) => {
+        const at = text.indexOf(yamlText);
+        lead = at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
         doc = parseDocument(text, {
           lineCounter,
           schema: 'core',
@@ -204,12 +219,17 @@ function parseYamlBlock(yamlText: string): YamlResult {
   }
   if (!doc) return { fields: new Map() }; // only comments or blank lines
 
+  const duplicates = duplicateKeys(doc, toRange);
   if (doc.errors.length > 0) {
     return {
-      problems: doc.errors.map((e) => ({
-        range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
-        message: `invalid YAML: ${firstLine(e.message)}`,
-      })),
+      problems: doc.errors.map((e) =>
+        e.code === 'DUPLICATE_KEY' && duplicates.length
+          ? duplicates.shift()!
+          : {
+              range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+              message: `invalid YAML: ${firstLine(e.message)}`,
+            },
+      ),
     };
   }
   const contents = doc.contents;
@@ -249,6 +269,28 @@ function parseYamlBlock(yamlText: string): YamlResult {
     fields.set(key, { key, value, range: toRange(anchor[0], anchor[1]), itemRanges });
   }
   return { fields };
+}
+
+/** Each repeated key of the top-level map, at the repetition. */
+function duplicateKeys(
+  doc: Document,
+  toRange: (start: number, end: number) => Range,
+): FrontMatterProblem[] {
+  const out: FrontMatterProblem[] = [];
+  if (!isMap(doc.contents)) return out;
+  const seen = new Set<unknown>();
+  for (const pair of doc.contents.items) {
+    const key = pair.key as Node | null;
+    if (!isScalar(key) || !key.range) continue;
+    if (seen.has(key.value)) {
+      out.push({
+        range: toRange(key.range[0], key.range[1]),
+        message: `invalid YAML: "${String(key.value)}" is set twice`,
+      });
+    }
+    seen.add(key.value);
+  }
+  return out;
 }
 
 function firstLine(message: string): string {

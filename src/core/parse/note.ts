@@ -77,7 +77,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   for (const p of fm.problems)
     problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
 
-  const fields = new FieldReader(uri, fm.fields, problems);
+  const fields = new FieldReader(uri, fm.fields, problems, fm.problems.length > 0);
   const blocks = scanBlocks(lines, fm.bodyStartLine, text);
   const sections = buildSections(lines, blocks, fm.bodyStartLine);
   const idField = fields.text('id');
@@ -88,6 +88,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
     ...optional('title', fields.text('title')?.value),
     ...optional('mentor', fields.text('mentor')),
     sections,
+    unreadableFields: fields.unreadable,
     typeRange: typeField?.range ?? lineRange(0, 0, lines[0]?.length ?? 0),
     frontMatterRange: fm.range,
     lineCount: lines.length,
@@ -180,11 +181,17 @@ export function parseText(uri: string, rawText: string): ParsedFile {
 
 /** Reads typed values out of the front matter, reporting wrong types at their range. */
 class FieldReader {
+  /** Keys written with a value that could not be used (`*`: the whole block). */
+  readonly unreadable: string[];
+
   constructor(
     private readonly uri: string,
     private readonly fields: ReadonlyMap<string, Field>,
     private readonly problems: Finding[],
-  ) {}
+    blockUnreadable: boolean,
+  ) {
+    this.unreadable = blockUnreadable ? ['*'] : [];
+  }
 
   /** A scalar written as text (numbers are accepted and turned into text). */
   text(key: string): Located<string> | undefined {
@@ -193,7 +200,12 @@ class FieldReader {
     if (typeof f.value === 'string') return { value: f.value.trim(), range: f.range };
     if (typeof f.value === 'number' || typeof f.value === 'boolean')
       return { value: String(f.value), range: f.range };
-    this.report(f, `${key} should be a single value, not ${kindOf(f.value)}`);
+    this.report(
+      f,
+      `${key} should be a single value, not ${kindOf(f.value)}`,
+      CODES.invalidField,
+      key,
+    );
     return undefined;
   }
 
@@ -211,7 +223,7 @@ class FieldReader {
     }
     const problem = dateProblem(f.value.trim());
     if (problem) {
-      this.report(f, `${key}: ${problem}`, CODES.invalidDate);
+      this.report(f, `${key}: ${problem}`, CODES.invalidDate, key);
       return undefined;
     }
     return { value: f.value.trim(), range: f.range };
@@ -223,7 +235,12 @@ class FieldReader {
     if (!t) return undefined;
     const v = t.value.toLowerCase();
     if (allowed.includes(v)) return v;
-    this.report({ range: t.range }, `${key} "${t.value}" is not one of ${allowed.join(', ')}`);
+    this.report(
+      { range: t.range },
+      `${key} "${t.value}" is not one of ${allowed.join(', ')}`,
+      CODES.invalidField,
+      key,
+    );
     return undefined;
   }
 
@@ -246,7 +263,13 @@ class FieldReader {
     return out;
   }
 
-  private report(at: { range: Range }, message: string, code: string = CODES.invalidField): void {
+  private report(
+    at: { range: Range },
+    message: string,
+    code: string = CODES.invalidField,
+    key?: string,
+  ): void {
+    if (key) this.unreadable.push(key);
     this.problems.push(finding(this.uri, at.range, code, message));
   }
 }

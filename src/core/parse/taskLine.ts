@@ -80,7 +80,9 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   for (const m of rest.matchAll(DATE_TOKEN)) {
     const field = SIGNIFIERS[m[1]!]!;
     const tokenStart = m.index + m[0].length - m[2]!.length;
-    takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
+    // A signifier with no date is reported on the signifier itself.
+    if (m[2] === '') takeDate(field, '', m.index, m.index + m[0].length);
+    else takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
     spans.push([m.index, m.index + m[0].length]);
   }
   for (const m of rest.matchAll(ASCII_DUE)) {

@@ -121,13 +121,17 @@ function noteRules(
 function goalRules(goal: Goal, today: LocalDate, grace: number, push: Push): void {
   if (goal.status !== 'active') return;
   const name = goal.title ?? goal.id;
+  const unreadable = (key: string): boolean =>
+    goal.unreadableFields.includes(key) || goal.unreadableFields.includes('*');
   if (!goal.target) {
-    push(
-      goal.uri,
-      CODES.goalWithoutTarget,
-      goal.typeRange,
-      `Goal "${name}" has no target date: add target: YYYY-MM-DD.`,
-    );
+    if (!unreadable('target')) {
+      push(
+        goal.uri,
+        CODES.goalWithoutTarget,
+        goal.typeRange,
+        `Goal "${name}" has no target date: add target: YYYY-MM-DD.`,
+      );
+    }
   } else if (daysBetween(goal.target.value, today) > grace) {
     push(
       goal.uri,
@@ -136,7 +140,7 @@ function goalRules(goal: Goal, today: LocalDate, grace: number, push: Push): voi
       `Goal "${name}" is still active ${plural(daysBetween(goal.target.value, today), 'day')} after its target ${goal.target.value}. Mark it achieved, or agree a new target.`,
     );
   }
-  if (!goal.measure) {
+  if (!goal.measure && !unreadable('measure')) {
     push(
       goal.uri,
       CODES.goalWithoutMeasure,

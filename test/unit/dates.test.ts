@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import {
+  dateProblem,
+  daysBetween,
+  isLocalDate,
+  nextByCadence,
+  parseCadence,
+  plusDays,
+  plusMonths,
+  startOfWeek,
+} from '../../src/core';
+
+describe('dates', () => {
+  it('accepts real calendar dates only', () => {
+    assert.equal(isLocalDate('2026-11-21'), true);
+    assert.equal(isLocalDate('2028-02-29'), true);
+    assert.match(dateProblem('2026-02-30')!, /February 2026 has no day 30/);
+    assert.match(dateProblem('2026-13-01')!, /no month 13/);
+    assert.match(dateProblem('2026-00-10')!, /no month 0/);
+    assert.match(dateProblem('2026-11-00')!, /no day 0/);
+    assert.match(dateProblem('21/11/2026')!, /YYYY-MM-DD/);
+    assert.match(dateProblem('2026-1-5')!, /YYYY-MM-DD/);
+    assert.match(dateProblem('')!, /YYYY-MM-DD/);
+  });
+
+  it('does calendar arithmetic across month, year and DST boundaries', () => {
+    assert.equal(plusDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(plusDays('2026-03-01', -1), '2026-02-28');
+    assert.equal(plusDays('2026-03-28', 7), '2026-04-04');
+    assert.equal(plusDays('2026-10-24', 7), '2026-10-31');
+    assert.equal(plusMonths('2026-01-31', 1), '2026-02-28');
+    assert.equal(daysBetween('2026-11-10', '2026-11-21'), 11);
+    assert.equal(daysBetween('2026-11-21', '2026-11-10'), -11);
+    assert.equal(daysBetween('2026-03-01', '2026-04-01'), 31);
+  });
+
+  it('finds the start of the week for any week start', () => {
+    // 2026-11-21 is a Saturday.
+    assert.equal(startOfWeek('2026-11-21', 1), '2026-11-16');
+    assert.equal(startOfWeek('2026-11-21', 0), '2026-11-15');
+    assert.equal(startOfWeek('2026-11-21', 6), '2026-11-21');
+  });
+});
+
+describe('cadence', () => {
+  it('reads named and free-form cadences', () => {
+    assert.deepEqual(parseCadence('weekly'), { text: 'weekly', unit: 'day', every: 7 });
+    assert.deepEqual(parseCadence('Biweekly'), { text: 'Biweekly', unit: 'day', every: 14 });
+    assert.deepEqual(parseCadence('monthly'), { text: 'monthly', unit: 'month', every: 1 });
+    assert.deepEqual(parseCadence('every 10 days'), {
+      text: 'every 10 days',
+      unit: 'day',
+      every: 10,
+    });
+    assert.deepEqual(parseCadence('every 3 weeks'), {
+      text: 'every 3 weeks',
+      unit: 'day',
+      every: 21,
+    });
+    assert.deepEqual(parseCadence('every 2 months'), {
+      text: 'every 2 months',
+      unit: 'month',
+      every: 2,
+    });
+    assert.deepEqual(parseCadence('every week'), { text: 'every week', unit: 'day', every: 7 });
+  });
+
+  it('rejects what is not a cadence', () => {
+    for (const t of [
+      'sometimes',
+      'every 0 days',
+      'every -1 days',
+      '',
+      'every days',
+      'every 1000 days',
+    ]) {
+      assert.equal(parseCadence(t), undefined, t);
+    }
+  });
+
+  it('computes the next date by cadence', () => {
+    assert.equal(nextByCadence('2026-11-14', parseCadence('biweekly')!), '2026-11-28');
+    assert.equal(nextByCadence('2026-01-31', parseCadence('monthly')!), '2026-02-28');
+  });
+});

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { computeFindings, loadNotebook, NoteIndex, type Finding } from '../../src/core';
+import { expectFile } from './helpers/fixtures';
+import { MemoryFiles, readTree } from './helpers/memoryFiles';
+
+const TODAY = '2026-11-21';
+const ROOT = join(process.cwd(), 'test/unit/fixtures/rules');
+
+/** The notebook in a fixture folder (`expected.txt` excluded). */
+async function load(dir: string): Promise<NoteIndex> {
+  const tree = readTree(dir);
+  delete tree['expected.txt'];
+  const index = new NoteIndex();
+  await loadNotebook(new MemoryFiles(tree), index);
+  return index;
+}
+
+function format(findings: Map<string, Finding[]>): string {
+  const lines: string[] = [];
+  for (const uri of [...findings.keys()].sort()) {
+    for (const f of findings.get(uri)!) {
+      const { start, end } = f.range;
+      lines.push(
+        `${uri}:${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${f.severity} ${f.code} ${f.message}`,
+      );
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', () => {
+  for (const name of readdirSync(ROOT).sort()) {
+    it(name, async () => {
+      const index = await load(join(ROOT, name));
+      expectFile(join(ROOT, name, 'expected.txt'), format(computeFindings(index, TODAY)));
+    });
+  }
+
+  it('applies grace days and severity overrides', async () => {
+    const index = await load(join(ROOT, 'overdue'));
+    const codes = (f: Map<string, Finding[]>) =>
+      [...f.values()].flat().map((x) => `${x.code}:${x.severity}:${x.range.start.line}`);
+    const strict = codes(computeFindings(index, TODAY));
+    const lenient = codes(computeFindings(index, TODAY, { graceDays: 2 }));
+    // The item due 2026-11-20 and the nested one due 2026-11-19 are within 2 days.
+    assert.equal(strict.filter((c) => c.startsWith('overdue')).length, 4);
+    assert.equal(lenient.filter((c) => c.startsWith('overdue')).length, 2);
+    const off = codes(
+      computeFindings(index, TODAY, { severities: { 'overdue-action-item': 'off' } }),
+    );
+    assert.equal(off.filter((c) => c.startsWith('overdue')).length, 0);
+    const err = codes(
+      computeFindings(index, TODAY, { severities: { 'overdue-action-item': 'error' } }),
+    );
+    assert.ok(err.filter((c) => c.startsWith('overdue')).every((c) => c.includes(':error:')));
+  });
+
+  it('re-evaluates when the date rolls over', async () => {
+    const index = await load(join(ROOT, 'overdue'));
+    const overdue = (today: string) =>
+      [...computeFindings(index, today).values()]
+        .flat()
+        .filter((f) => f.code === 'overdue-action-item').length;
+    assert.equal(overdue('2026-11-01'), 0);
+    assert.equal(overdue('2026-11-21'), 4);
+    assert.equal(overdue('2026-11-22'), 5);
+  });
+});

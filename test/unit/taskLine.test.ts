@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { readTaskMetadata } from '../../src/core';
+
+const read = (rest: string) => readTaskMetadata(rest, 4, 6);
+
+describe('task line metadata', () => {
+  it('reads the Obsidian Tasks due and done dates with exact ranges', () => {
+    const m = read('Draft the summary 📅 2026-11-28 ✅ 2026-11-27');
+    assert.equal(m.text, 'Draft the summary');
+    assert.equal(m.due?.value, '2026-11-28');
+    // "Draft the summary " is 18 chars, the emoji is 2 UTF-16 units, then a space.
+    assert.deepEqual(m.due?.range, {
+      start: { line: 4, character: 6 + 21 },
+      end: { line: 4, character: 6 + 31 },
+    });
+    assert.equal(m.doneDate?.value, '2026-11-27');
+  });
+
+  it('reads the ASCII due form but not words that end in due:', () => {
+    assert.equal(read('Send it due:2026-11-30').due?.value, '2026-11-30');
+    assert.equal(read('Pay the overdue:2026-11-30 bill').due, undefined);
+  });
+
+  it('keeps scheduled, start, created, cancelled, priority and recurrence', () => {
+    const m = read(
+      'Water plants 🔁 every week ⏳ 2026-11-22 🛫 2026-11-20 ➕ 2026-11-01 ⏫ ❌ 2026-11-23',
+    );
+    assert.equal(m.recurrence, 'every week');
+    assert.equal(m.scheduled, '2026-11-22');
+    assert.equal(m.start, '2026-11-20');
+    assert.equal(m.created, '2026-11-01');
+    assert.equal(m.cancelled, '2026-11-23');
+    assert.equal(m.priority, 'high');
+    assert.equal(m.text, 'Water plants');
+  });
+
+  it('accepts the variation selector after the emoji', () => {
+    assert.equal(read('Thing 📅\uFE0F 2026-12-01').due?.value, '2026-12-01');
+  });
+
+  it('reads the owner but not e-mail addresses', () => {
+    assert.equal(read('Introduce me to Sam @alex-rivera').owner, 'alex-rivera');
+    assert.equal(read('Write to sam@example.com').owner, undefined);
+    assert.equal(read('Ask @sam.lee.').owner, 'sam.lee');
+  });
+
+  it('reads goal links and tags, skipping numeric tags and URL fragments', () => {
+    const m = read(
+      'Read [[goals/system-design.md]] and #public-speaking, see http://x.org/#anchor #42',
+    );
+    assert.deepEqual(
+      m.wikiLinks.map((l) => l.id),
+      ['system-design'],
+    );
+    assert.deepEqual(
+      m.tags.map((t) => t.id),
+      ['public-speaking'],
+    );
+  });
+
+  it('reports impossible and missing dates at their place', () => {
+    const m = read('Book it 📅 2026-02-30 and ✅');
+    assert.equal(m.due, undefined);
+    assert.equal(m.badDates.length, 2);
+    assert.match(m.badDates[0]!.message, /February 2026 has no day 30/);
+    assert.deepEqual(m.badDates[0]!.range.start, { line: 4, character: 6 + 11 });
+    assert.match(m.badDates[1]!.message, /done date is missing/);
+  });
+
+  it('drops trailing owner and links from the text but keeps them mid-sentence', () => {
+    assert.equal(
+      read('Draft the roadmap summary 📅 2026-11-28 #public-speaking').text,
+      'Draft the roadmap summary',
+    );
+    assert.equal(read('Ask @sam about #testing plans @me').text, 'Ask @sam about #testing plans');
+  });
+});
