@@ -1,0 +1,167 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+
+const EXAMPLE = join(process.cwd(), 'examples/notebook');
+
+async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const code = await run(args, { out: (t) => (out += t), err: (t) => (err += t) });
+  return { code, out, err };
+}
+
+describe('CLI on the example notebook', () => {
+  it('check prints file:line:col severity code message and exits 0 without errors', async () => {
+    const r = await cli('check', '--today', '2026-11-21', EXAMPLE);
+    assert.equal(r.code, 0, r.err);
+    const lines = r.out.trim().split('\n');
+    for (const l of lines)
+      assert.match(l, /^[\w./-]+\.md:\d+:\d+ (error|warning|info|hint) [a-z-]+ .+$/);
+    const codes = lines.map((l) => l.split(' ')[2]);
+    assert.equal(codes.filter((c) => c === 'overdue-action-item').length, 5);
+    assert.ok(codes.includes('missed-meeting'));
+    assert.ok(codes.includes('goal-past-target'));
+    assert.ok(codes.includes('goal-without-measure'));
+    assert.ok(codes.includes('unknown-goal'));
+    assert.ok(codes.includes('session-without-feedback'));
+    assert.ok(
+      lines.includes(
+        'sessions/2026-10-14-priya-natarajan.md:6:7 warning missed-meeting The next meeting with Priya Natarajan was agreed for 2026-11-10, 11 days ago, and no session has been logged since. Log it, or agree a new date.',
+      ),
+    );
+    assert.match(r.err, /0 errors, 8 warnings/);
+  });
+
+  it('check --json has the versioned shape with 1-based positions', async () => {
+    const r = await cli('check', '--json', '--today', '2026-11-21', EXAMPLE);
+    const json = JSON.parse(r.out) as { version: number; diagnostics: Record<string, unknown>[] };
+    assert.equal(json.version, 1);
+    assert.ok(json.diagnostics.length >= 10);
+    for (const d of json.diagnostics) {
+      assert.deepEqual(Object.keys(d), [
+        'file',
+        'line',
+        'column',
+        'endLine',
+        'endColumn',
+        'severity',
+        'code',
+        'message',
+      ]);
+      assert.ok((d.line as number) >= 1 && (d.column as number) >= 1);
+    }
+  });
+
+  it('--today moves the evaluation date', async () => {
+    const early = await cli('check', '--json', '--today', '2026-06-01', EXAMPLE);
+    const overdue = (o: string) =>
+      (JSON.parse(o) as { diagnostics: { code: string }[] }).diagnostics.filter(
+        (d) => d.code === 'overdue-action-item',
+      ).length;
+    assert.equal(overdue(early.out), 0);
+    const late = await cli('check', '--json', '--today', '2027-12-31', EXAMPLE);
+    assert.ok(overdue(late.out) > 5);
+  });
+
+  it('list --json lists goals, sessions, mentors and action items', async () => {
+    const r = await cli('list', '--json', '--today', '2026-11-21', EXAMPLE);
+    assert.equal(r.code, 0);
+    const json = JSON.parse(r.out) as {
+      version: number;
+      goals: { id: string; progress: { done: number; total: number } }[];
+      sessions: unknown[];
+      mentors: { id: string }[];
+      actionItems: Record<string, unknown>[];
+    };
+    assert.equal(json.version, 1);
+    assert.equal(json.mentors.length, 2);
+    assert.equal(json.goals.length, 5);
+    assert.equal(json.sessions.length, 12);
+    assert.deepEqual(json.goals.find((g) => g.id === 'public-speaking')?.progress, {
+      done: 3,
+      total: 6,
+    });
+    for (const item of json.actionItems) {
+      for (const key of ['file', 'line', 'text', 'done', 'due', 'doneDate', 'owner', 'goals'])
+        assert.ok(key in item, key);
+      assert.doesNotMatch(item.file as string, /\\/);
+      assert.ok(item.due === null || /^\d{4}-\d{2}-\d{2}$/.test(item.due as string));
+    }
+    // Task lines in code blocks and comments are not action items.
+    assert.ok(!json.actionItems.some((i) => /not a real task/i.test(i.text as string)));
+    const roadmap = json.actionItems.find(
+      (i) => i.file === 'sessions/2026-11-14-alex-rivera.md' && i.line === 34,
+    );
+    assert.equal(roadmap?.done, false);
+    assert.equal(roadmap?.due, '2026-11-18');
+  });
+
+  it('agenda prints the next session note for a mentor', async () => {
+    const r = await cli('agenda', '--mentor', 'alex-rivera', '--today', '2026-11-21', EXAMPLE);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^---\ntype: session\ndate: 2026-11-28\nmentor: alex-rivera\n/);
+    assert.match(r.out, /## Follow-ups/);
+    assert.match(
+      r.out,
+      /Send Alex the storage-tiering draft for comments \(due 2026-11-18, overdue\)/,
+    );
+    assert.match(r.err, /sessions\/2026-11-28-alex-rivera\.md/);
+  });
+
+  it('agenda without --mentor picks the meeting that is due first', async () => {
+    const r = await cli('agenda', '--today', '2026-11-21', EXAMPLE);
+    assert.match(r.out, /mentor: priya-natarajan/);
+    assert.match(r.out, /date: 2026-11-21/);
+  });
+});
+
+describe('CLI usage', () => {
+  it('exits 2 with a clear message on usage errors', async () => {
+    for (const args of [
+      [],
+      ['frobnicate'],
+      ['check', '--today', '2026-02-30', EXAMPLE],
+      ['check', '--nope'],
+      ['check', '--mentor', 'x', EXAMPLE],
+      ['check', '/definitely/not/here'],
+      ['agenda', '--mentor', 'nobody', EXAMPLE],
+      ['check', '--grace', '-3', EXAMPLE],
+    ]) {
+      const r = await cli(...args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /^mentoring-notes: /, args.join(' '));
+    }
+  });
+
+  it('prints help for each command', async () => {
+    assert.match((await cli('--help')).out, /Commands:/);
+    for (const c of ['check', 'list', 'agenda']) {
+      const r = await cli(c, '--help');
+      assert.equal(r.code, 0);
+      assert.match(r.out, new RegExp(`Usage: mentoring-notes ${c}`));
+    }
+  });
+
+  it('exits 1 when a finding is an error, and never crashes on broken files', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mn-cli-'));
+    try {
+      mkdirSync(join(dir, 'goals'));
+      writeFileSync(join(dir, 'goals', 'bad.md'), '---\ntype: goal\ntarget: 2026-02-30\n---\n');
+      writeFileSync(join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 255]));
+      writeFileSync(join(dir, 'readme.md'), '# not a note\n');
+      const r = await cli('check', '--today', '2026-11-21', dir);
+      assert.equal(r.code, 1);
+      assert.match(
+        r.out,
+        /goals\/bad\.md:3:9 error invalid-date target: 2026-02-30 is not a real date/,
+      );
+      assert.match(r.out, /binary\.md:1:1 error unreadable-file Not read: the file is binary/);
+      assert.doesNotMatch(r.out, /readme/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

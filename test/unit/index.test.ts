@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { computeFindings, NoteIndex, type Finding, type Notebook } from '../../src/core';
+
+const NOTES = [
+  '---\ntype: goal\ntarget: 2026-12-01\nmeasure: m\nmentor: alex\n---\n## Milestones\n- [ ] m1 📅 2026-11-01\n',
+  '---\ntype: goal\nid: speaking\n---\n',
+  '---\ntype: mentor\nid: alex\ncadence: weekly\n---\n',
+  '---\ntype: session\ndate: 2026-11-01\nmentor: alex\ngoals: [speaking, g1]\nnext: 2026-11-08\n---\n- [ ] a 📅 2026-11-02 [[speaking]]\n',
+  '---\ntype: session\ndate: 2026-11-15\nmentor: alex\n---\n## Feedback\nok\n- [x] b ✅ 2026-11-15\n',
+  '# not a note\n',
+  '---\ntype: goal\ntitle: [broken\n---\n',
+];
+
+/** Everything observable about a notebook, in a canonical order. */
+function snapshot(nb: Notebook): unknown {
+  const findings = [...computeFindings(nb, '2026-11-21').entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([uri, list]) => [
+      uri,
+      list.map((f: Finding) => `${f.code}@${f.range.start.line}:${f.range.start.character}`),
+    ]);
+  const notes = [...nb.notes()].map((n) => `${n.uri}:${n.type}:${n.id}`).sort();
+  const items = [...nb.actionItems()]
+    .map((i) => `${i.uri}:${i.line}:${nb.goalsOfItem(i).sort().join(',')}`)
+    .sort();
+  return { findings, notes, items };
+}
+
+describe('NoteIndex', () => {
+  it('notifies listeners with the changed URI', () => {
+    const index = new NoteIndex();
+    const seen: string[] = [];
+    const off = index.onDidChange((c) => seen.push(...c.uris));
+    index.setText('a.md', NOTES[0]!);
+    index.delete('a.md');
+    index.delete('a.md'); // not held: no event
+    off();
+    index.setText('b.md', NOTES[1]!);
+    assert.deepEqual(seen, ['a.md', 'a.md']);
+  });
+
+  it('does not keep files that are neither notes nor broken', () => {
+    const index = new NoteIndex();
+    index.setText('readme.md', '# hello\n');
+    assert.equal(index.size, 0);
+  });
+
+  it('after random edits, creates, deletes and renames equals a fresh rebuild', () => {
+    const uris = ['goals/g1.md', 'goals/g2.md', 'mentors/alex.md', 's/1.md', 's/2.md', 'x.md'];
+    const op = fc.oneof(
+      fc.record({
+        kind: fc.constant('set' as const),
+        uri: fc.constantFrom(...uris),
+        note: fc.nat(NOTES.length - 1),
+      }),
+      fc.record({ kind: fc.constant('delete' as const), uri: fc.constantFrom(...uris) }),
+      fc.record({
+        kind: fc.constant('rename' as const),
+        from: fc.constantFrom(...uris),
+        to: fc.constantFrom(...uris),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const live = new NoteIndex();
+        const disk = new Map<string, string>();
+        for (const o of ops) {
+          if (o.kind === 'set') {
+            disk.set(o.uri, NOTES[o.note]!);
+            live.setText(o.uri, NOTES[o.note]!);
+          } else if (o.kind === 'delete') {
+            disk.delete(o.uri);
+            live.delete(o.uri);
+          } else if (disk.has(o.from) && o.from !== o.to) {
+            const text = disk.get(o.from)!;
+            disk.delete(o.from);
+            disk.set(o.to, text);
+            live.delete(o.from);
+            live.setText(o.to, text);
+          }
+        }
+        const fresh = new NoteIndex();
+        for (const [uri, text] of disk) fresh.setText(uri, text);
+        assert.deepEqual(snapshot(live), snapshot(fresh));
+      }),
+      { seed: 42, numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,174 @@
+import { strict as assert } from 'node:assert';
+import { parseBytes, parseText, type Goal, type Session, type Mentor } from '../../src/core';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('parsing notes', () => {
+  it('reads a goal per format v1 with milestones and progress inputs', () => {
+    const { note, problems } = parseText(
+      'goals/public-speaking.md',
+      `---
+type: goal
+title: Present confidently to leadership
+status: active
+horizon: short
+target: 2027-03-31
+measure: Two 10-minute talks rated 4/5 or better
+mentor: alex-rivera
+---
+## Milestones
+- [x] Outline the first talk 📅 2026-12-01 ✅ 2026-11-28
+- [ ] Rehearse with the peer group 📅 2027-01-15
+
+## Notes
+- [ ] Not a milestone, still an action item
+`,
+    );
+    assert.deepEqual(problems, []);
+    const goal = note as Goal;
+    assert.equal(goal.type, 'goal');
+    assert.equal(goal.id, 'public-speaking');
+    assert.equal(goal.status, 'active');
+    assert.equal(goal.horizon, 'short');
+    assert.equal(goal.target?.value, '2027-03-31');
+    assert.equal(goal.mentor?.value, 'alex-rivera');
+    assert.equal(goal.milestones.length, 2);
+    assert.equal(goal.actionItems.length, 3);
+    assert.equal(goal.milestones[0]!.done, true);
+    assert.equal(goal.milestones[0]!.doneDate?.value, '2026-11-28');
+    assert.deepEqual(goal.actionItems[2]!.goals, ['public-speaking']);
+    assert.equal(goal.actionItems[2]!.milestone, false);
+  });
+
+  it('reads a session with goals, next and the feedback section', () => {
+    const { note } = parseText(
+      's.md',
+      `---
+type: session
+date: 2026-11-21
+mentor: alex-rivera
+goals: [public-speaking]
+next: 2026-12-05
+---
+## Agenda
+## Notes
+## Feedback
+Asked for feedback on the opening.
+## Action items
+- [ ] Draft the roadmap summary 📅 2026-11-28 #public-speaking
+- [ ] Introduce me to Sam @alex-rivera due:2026-11-30
+`,
+    );
+    const s = note as Session;
+    assert.equal(s.date?.value, '2026-11-21');
+    assert.equal(s.next?.value, '2026-12-05');
+    assert.deepEqual(
+      s.goals.map((g) => g.value),
+      ['public-speaking'],
+    );
+    assert.equal(s.hasFeedback, true);
+    assert.equal(s.actionItems[1]!.owner, 'alex-rivera');
+    assert.equal(s.actionItems[1]!.due?.value, '2026-11-30');
+    assert.equal(s.actionItems[0]!.mentor, 'alex-rivera');
+    assert.equal(s.actionItems[0]!.section, 'Action items');
+  });
+
+  it('reads a mentor with a free-form cadence, and an explicit id', () => {
+    const { note } = parseText(
+      'm.md',
+      '---\ntype: mentor\nid: alex-rivera\nname: Alex Rivera\ncadence: "every 10 days"\nchannel: video call\n---\n## What we agreed\n',
+    );
+    const m = note as Mentor;
+    assert.equal(m.id, 'alex-rivera');
+    assert.equal(m.cadence?.value.every, 10);
+    assert.equal(m.channel, 'video call');
+  });
+
+  it('ignores Markdown files that are not notebook notes', () => {
+    assert.equal(parseText('a.md', '# Title\n- [ ] x\n').note, undefined);
+    assert.equal(parseText('b.md', '---\ntitle: x\n---\n').note, undefined);
+    assert.equal(parseText('c.md', '---\ntype: post\n---\n').note, undefined);
+    assert.equal(parseText('d.md', '').note, undefined);
+  });
+
+  it('handles CRLF, lone CR and a BOM with the same positions', () => {
+    const lf = parseText(
+      'x.md',
+      '---\ntype: session\ndate: 2026-11-01\n---\n- [ ] a 📅 2026-11-02\n',
+    ).note!;
+    const crlf = parseText(
+      'x.md',
+      '\uFEFF---\r\ntype: session\r\ndate: 2026-11-01\r\n---\r\n- [ ] a 📅 2026-11-02\r\n',
+    ).note!;
+    const cr = parseText(
+      'x.md',
+      '---\rtype: session\rdate: 2026-11-01\r---\r- [ ] a 📅 2026-11-02\r',
+    ).note!;
+    assert.deepEqual(crlf.actionItems, lf.actionItems);
+    assert.deepEqual(cr.actionItems, lf.actionItems);
+    assert.deepEqual((crlf as Session).date, (lf as Session).date);
+  });
+
+  it('refuses binary and oversized files with a clear finding', () => {
+    const bin = parseBytes('x.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0, 1, 2]));
+    assert.equal(bin.note, undefined);
+    assert.equal(bin.problems[0]!.code, 'unreadable-file');
+    assert.match(bin.problems[0]!.message, /binary/);
+    const big = parseBytes('y.md', new Uint8Array(3 * 1024 * 1024).fill(0x61));
+    assert.match(big.problems[0]!.message, /3\.0 MB, over the 2\.0 MB/);
+  });
+
+  it('reads non-UTF-8 notes with a warning at the first bad byte', () => {
+    const bytes = new Uint8Array([
+      ...enc('---\ntype: session\ndate: 2026-11-01\n---\nCaf'),
+      0xe9,
+      ...enc('\n'),
+    ]);
+    const r = parseBytes('x.md', bytes);
+    assert.equal(r.note?.type, 'session');
+    assert.equal(r.problems[0]!.code, 'unreadable-file');
+    assert.equal(r.problems[0]!.severity, 'warning');
+    assert.deepEqual(r.problems[0]!.range.start, { line: 4, character: 3 });
+  });
+
+  it('never runs front matter as code', () => {
+    const g = globalThis as { pwned?: boolean };
+    const r = parseText('x.md', '---js\n{ type: "goal", x: (globalThis.pwned = true) }\n---\n');
+    assert.equal(g.pwned, undefined);
+    assert.equal(r.problems[0]!.code, 'invalid-front-matter');
+    const r2 = parseText(
+      'y.md',
+      '---javascript\ntype: goal\nx: !!js/function "function(){ globalThis.pwned = true }"\n---\n',
+    );
+    assert.equal(g.pwned, undefined);
+    assert.equal(r2.problems[0]!.code, 'invalid-front-matter');
+    const r3 = parseText(
+      'z.md',
+      '---\ntype: goal\nx: !!js/function "function(){ globalThis.pwned = true }"\n---\n',
+    );
+    assert.equal(g.pwned, undefined);
+    assert.equal(r3.note?.type, 'goal');
+  });
+
+  it('survives YAML alias bombs and deep nesting with a finding', () => {
+    const bomb = ['---', 'type: goal', 'a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 0; i < 9; i++)
+      bomb.push(
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)},*${String.fromCharCode(97 + i)}]`,
+      );
+    bomb.push('---', '');
+    const r = parseText('bomb.md', bomb.join('\n'));
+    assert.equal(r.note?.type, 'goal');
+    assert.ok(
+      r.problems.some((p) => p.code === 'invalid-front-matter'),
+      JSON.stringify(r.problems),
+    );
+
+    const deep = `---\ntype: goal\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n---\n`;
+    const d = parseText('deep.md', deep);
+    assert.equal(d.note?.type, 'goal');
+    const list = `---\ntype: session\ndate: 2026-11-01\n---\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i * 2)}- [ ] level ${i}`).join('\n')}\n`;
+    const l = parseText('deep-list.md', list);
+    assert.ok(l.note!.actionItems.length > 0);
+  });
+});

@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import {
+  agendaCursor,
+  loadNotebook,
+  NoteIndex,
+  planNextMeeting,
+  relativeLink,
+  renderNextMeeting,
+  sessionPath,
+} from '../../src/core';
+import { expectFile } from './helpers/fixtures';
+import { MemoryFiles, readTree } from './helpers/memoryFiles';
+
+const FIXTURES = join(process.cwd(), 'test/unit/fixtures/prepare');
+
+async function example(): Promise<NoteIndex> {
+  const index = new NoteIndex();
+  await loadNotebook(new MemoryFiles(readTree(join(process.cwd(), 'examples/notebook'))), index);
+  return index;
+}
+
+function render(index: NoteIndex, mentor: string, today: string, date?: string): string {
+  const plan = planNextMeeting(index, mentor, today, date ? { date } : {});
+  const target = sessionPath('sessions/{date}-{mentor}.md', plan.date, plan.mentorId);
+  return renderNextMeeting(plan, {
+    linkTo: (uri, line) => `${relativeLink(target, uri)}#L${line + 1}`,
+  });
+}
+
+describe('prepare next meeting', () => {
+  it('uses the agreed next date and carries open follow-ups over (fixture)', async () => {
+    const index = await example();
+    const plan = planNextMeeting(index, 'alex-rivera', '2026-11-21');
+    assert.equal(plan.date, '2026-11-28');
+    assert.equal(plan.dateSource, 'agreed');
+    assert.equal(plan.lastSession?.date, '2026-11-14');
+    assert.ok(plan.followUps.every((i) => !i.done));
+    assert.ok(
+      plan.followUps.some((i) => i.text === 'Send Alex the storage-tiering draft for comments'),
+    );
+    expectFile(join(FIXTURES, 'alex-rivera.md'), render(index, 'alex-rivera', '2026-11-21'));
+  });
+
+  it('meets today when the agreed date was missed', async () => {
+    const index = await example();
+    const plan = planNextMeeting(index, 'priya-natarajan', '2026-11-21');
+    assert.equal(plan.date, '2026-11-21');
+    assert.equal(plan.dateSource, 'today');
+    expectFile(
+      join(FIXTURES, 'priya-natarajan.md'),
+      render(index, 'priya-natarajan', '2026-11-21'),
+    );
+  });
+
+  it('falls back to the cadence when no next date was agreed', () => {
+    const index = new NoteIndex();
+    index.setText('m.md', '---\ntype: mentor\nid: sam\ncadence: monthly\n---\n');
+    index.setText('s.md', '---\ntype: session\ndate: 2026-11-10\nmentor: sam\n---\n');
+    const plan = planNextMeeting(index, 'sam', '2026-11-21');
+    assert.equal(plan.date, '2026-12-10');
+    assert.equal(plan.dateSource, 'cadence');
+  });
+
+  it('honours an explicit date', async () => {
+    const plan = planNextMeeting(await example(), 'alex-rivera', '2026-11-21', {
+      date: '2026-12-02',
+    });
+    assert.equal(plan.date, '2026-12-02');
+    assert.equal(plan.dateSource, 'given');
+  });
+
+  it('renders follow-ups as links, never as task items that would duplicate them', async () => {
+    const note = render(await example(), 'alex-rivera', '2026-11-21');
+    const after = note.slice(note.indexOf('## Follow-ups'));
+    assert.doesNotMatch(note.slice(0, note.indexOf('## Notes')), /^- \[[ x]\]/m);
+    assert.match(after, /\]\(2026-11-14-alex-rivera\.md#L34\)/);
+    assert.deepEqual(agendaCursor(note), { line: note.split('\n').indexOf('- '), character: 2 });
+  });
+
+  it('builds relative links and session paths', () => {
+    assert.equal(relativeLink('sessions/a.md', 'goals/b.md'), '../goals/b.md');
+    assert.equal(relativeLink('sessions/a.md', 'sessions/c d.md'), 'c%20d.md');
+    assert.equal(relativeLink('a.md', 'x/y/z.md'), 'x/y/z.md');
+    assert.equal(
+      sessionPath('sessions/{year}/{date}-{mentor}.md', '2026-11-28', 'alex'),
+      'sessions/2026/2026-11-28-alex.md',
+    );
+  });
+});
