@@ -1,7 +1,5 @@
-import * as vscode from 'vscode';
-
-/** Activates Mentoring Notes (web extension host). */
-export function activate(_context: vscode.ExtensionContext): void {}
-
-/** Nothing to do: every registration is disposed through the context. */
-export function deactivate(): void {}
+/**
+ * The web entry point (vscode.dev, github.dev). The extension touches files only through
+ * `vscode.workspace.fs`, so the same composition root serves both hosts.
+ */
+export { activate, deactivate } from '../extension';

@@ -1,0 +1,172 @@
+/**
+ * The Action items view: open items grouped Overdue / This week / Later / No date, or by
+ * goal, or by mentor. Inline actions mark done and reschedule.
+ */
+import * as vscode from 'vscode';
+import {
+  compareItems,
+  DUE_GROUP_LABELS,
+  groupOpenItems,
+  isOpen,
+  mentorName,
+  type ActionItem,
+} from '../core';
+import type { FeatureDeps } from './deps';
+import { itemTreeItem, type ItemNode } from './itemNodes';
+
+/** A group heading in the view. */
+export interface GroupNode {
+  readonly kind: 'group';
+  readonly key: string;
+  readonly label: string;
+  readonly items: readonly ActionItem[];
+}
+
+/** A node of the Action items view. */
+export type ActionNode = GroupNode | ItemNode;
+
+/** Ways to group the view. */
+export type GroupBy = 'due' | 'goal' | 'mentor';
+
+/** The view's data; exported so tests and other extensions can read what it shows. */
+export class ActionItemsProvider implements vscode.TreeDataProvider<ActionNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private groupByOverride: GroupBy | undefined;
+
+  constructor(private readonly deps: FeatureDeps) {}
+
+  /** How the view is grouped now. */
+  get groupBy(): GroupBy {
+    return this.groupByOverride ?? this.deps.settings().groupActionItemsBy;
+  }
+
+  set groupBy(value: GroupBy) {
+    this.groupByOverride = value;
+    this.refresh();
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getTreeItem(node: ActionNode): vscode.TreeItem {
+    if (node.kind === 'item') return itemTreeItem(node, this.deps.clock.today());
+    const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+    t.description = String(node.items.length);
+    t.id = `group:${this.groupBy}:${node.key}`;
+    t.contextValue = 'actionGroup';
+    if (node.key === 'overdue')
+      t.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+    return t;
+  }
+
+  getChildren(node?: ActionNode): ActionNode[] {
+    if (node?.kind === 'item') return [];
+    if (node) return node.items.map((item) => ({ kind: 'item', item }));
+    return this.groups();
+  }
+
+  /** The top-level groups (empty groups left out). */
+  groups(): GroupNode[] {
+    const notebook = this.deps.service.notebook;
+    const settings = this.deps.settings();
+    const today = this.deps.clock.today();
+    if (this.groupBy === 'due') {
+      const grouped = groupOpenItems(notebook, today, settings.weekStart, settings.graceDays);
+      return [...grouped]
+        .filter(([, items]) => items.length > 0)
+        .map(([key, items]) => ({ kind: 'group', key, label: DUE_GROUP_LABELS[key], items }));
+    }
+    const buckets = new Map<string, ActionItem[]>();
+    const add = (key: string, item: ActionItem): void => {
+      const list = buckets.get(key) ?? [];
+      if (!buckets.has(key)) buckets.set(key, list);
+      list.push(item);
+    };
+    for (const item of notebook.actionItems()) {
+      if (!isOpen(item)) continue;
+      if (this.groupBy === 'goal') {
+        const goals = notebook.goalsOfItem(item);
+        if (goals.length === 0) add('', item);
+        for (const g of goals) add(g, item);
+      } else
+        add(
+          item.owner && notebook.mentorsById(item.owner).length ? item.owner : (item.mentor ?? ''),
+          item,
+        );
+    }
+    const label = (key: string): string => {
+      if (!key) return this.groupBy === 'goal' ? 'No goal' : 'No mentor';
+      if (this.groupBy === 'goal') return notebook.goalsById(key)[0]?.title ?? key;
+      return mentorName(notebook, key);
+    };
+    return [...buckets]
+      .map(([key, items]) => ({
+        kind: 'group' as const,
+        key,
+        label: label(key),
+        items: items.sort(compareItems),
+      }))
+      .sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Registers the view and its grouping command. */
+export function registerActionItemsView(
+  deps: FeatureDeps,
+  provider: ActionItemsProvider,
+): vscode.Disposable {
+  const view = vscode.window.createTreeView('mentoringNotes.actionItems', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
+  const updateTitle = (): void => {
+    const open = provider.groups().reduce((n, g) => n + g.items.length, 0);
+    view.badge = open ? { value: open, tooltip: `${open} open action items` } : undefined;
+    void vscode.commands.executeCommand(
+      'setContext',
+      'mentoringNotes.actionItems.groupBy',
+      provider.groupBy,
+    );
+  };
+  updateTitle();
+  return vscode.Disposable.from(
+    view,
+    provider,
+    deps.service.onDidChange(() => {
+      provider.refresh();
+      updateTitle();
+    }),
+    deps.clock.onDidChangeDay(() => provider.refresh()),
+    deps.onDidChangeSettings(() => {
+      provider.refresh();
+      updateTitle();
+    }),
+    vscode.commands.registerCommand(
+      'mentoringNotes.groupActionItemsBy',
+      async (by?: GroupBy): Promise<GroupBy | undefined> => {
+        const choice =
+          by ??
+          (
+            await vscode.window.showQuickPick(
+              [
+                { label: 'Due date', value: 'due' as const },
+                { label: 'Goal', value: 'goal' as const },
+                { label: 'Mentor', value: 'mentor' as const },
+              ],
+              { title: 'Group action items by' },
+            )
+          )?.value;
+        if (!choice) return undefined;
+        provider.groupBy = choice;
+        updateTitle();
+        return choice;
+      },
+    ),
+  );
+}

@@ -1,0 +1,28 @@
+/** `mentoringNotes.markDone`: tick an action item and stamp today's ✅ date. */
+import * as vscode from 'vscode';
+import { markItemDone } from '../../vscode/edits';
+import type { FeatureDeps } from '../deps';
+import { itemTarget } from '../target';
+
+/** Registers the command. Args: `{ uri, line }` or a tree node; returns true when an item was marked. */
+export function registerMarkDone(deps: FeatureDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'mentoringNotes.markDone',
+    async (arg?: unknown): Promise<boolean> => {
+      const target = itemTarget(arg);
+      if (!target) {
+        void vscode.window.showInformationMessage(
+          'Put the cursor on an action item, or pick one in the Action items view.',
+        );
+        return false;
+      }
+      const done = await markItemDone(target.uri, target.line, deps.clock.today());
+      if (!done) {
+        void vscode.window.showInformationMessage('There is no open action item on that line.');
+        return false;
+      }
+      await deps.service.refreshFile(target.uri);
+      return true;
+    },
+  );
+}

@@ -1,0 +1,93 @@
+/** `mentoringNotes.newGoal`: create a goal note from the template. */
+import * as vscode from 'vscode';
+import { fileStem, plusMonths } from '../../core';
+import { createNote, freeName } from '../../vscode/edits';
+import type { FeatureDeps } from '../deps';
+import { notebookRoot } from '../target';
+
+/** Arguments for quick fixes, keybindings and other extensions. */
+export interface NewGoalArgs {
+  readonly id?: string;
+  readonly title?: string;
+  readonly mentor?: string;
+}
+
+/** Registers the command; resolves to the new note's Uri. */
+export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'mentoringNotes.newGoal',
+    async (args?: NewGoalArgs): Promise<vscode.Uri | undefined> => {
+      const settings = deps.settings();
+      const root = notebookRoot(settings.notebookFolder);
+      if (!root) {
+        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
+        return undefined;
+      }
+      const title =
+        args?.title ??
+        (args?.id
+          ? titleFromId(args.id)
+          : await vscode.window.showInputBox({
+              title: 'New goal',
+              prompt: 'What do you want to achieve? Make it specific.',
+              placeHolder: 'Present confidently to leadership',
+              validateInput: (v) => (v.trim() ? undefined : 'Give the goal a title.'),
+            }));
+      if (!title) return undefined;
+      const id = args?.id ?? slug(title);
+      const target = await freeName(
+        vscode.Uri.joinPath(root, ...settings.goalFileName.replace(/\{id\}/g, id).split('/')),
+      );
+      const today = deps.clock.today();
+      const lines = [
+        '---',
+        'type: goal',
+        // The id defaults to the file name; write it when the name had to differ.
+        ...(fileStem(target.path) !== id ? [`id: ${id}`] : []),
+        `title: ${yamlString(title)}`,
+        'status: active',
+        'horizon: short',
+        `target: ${plusMonths(today, 3)}`,
+        'measure: ',
+        ...(args?.mentor ? [`mentor: ${args.mentor}`] : []),
+        '---',
+        '',
+        '## Why it matters',
+        '',
+        '## Milestones',
+        '',
+        `- [ ] First step 📅 ${plusMonths(today, 1)}`,
+        '',
+      ];
+      const created = await createNote(target, lines.join('\n'));
+      const editor = await vscode.window.showTextDocument(created, { preview: false });
+      const measureLine = lines.indexOf('measure: ');
+      editor.selection = new vscode.Selection(measureLine, 9, measureLine, 9);
+      await deps.service.refreshFile(created);
+      return created;
+    },
+  );
+}
+
+/** A file-name-safe id from a title. */
+export function slug(title: string): string {
+  return (
+    title
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'goal'
+  );
+}
+
+function titleFromId(id: string): string {
+  const words = id.replace(/[-_]+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A YAML scalar that stays a string whatever the title holds. */
+function yamlString(text: string): string {
+  return /^[\w][\w .,'’()!?-]*$/.test(text) && !/:\s|\s#/.test(text) ? text : JSON.stringify(text);
+}

@@ -1,0 +1,73 @@
+/** `mentoringNotes.newSession`: create an empty session log for a date and mentor. */
+import * as vscode from 'vscode';
+import { dateProblem, mentorName, sessionPath, type LocalDate } from '../../core';
+import { createNote } from '../../vscode/edits';
+import type { FeatureDeps } from '../deps';
+import { notebookRoot } from '../target';
+
+/** Arguments for keybindings and other extensions. */
+export interface NewSessionArgs {
+  readonly mentor?: string;
+  readonly date?: LocalDate;
+}
+
+/** Registers the command; resolves to the new note's Uri. */
+export function registerNewSession(deps: FeatureDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'mentoringNotes.newSession',
+    async (args?: NewSessionArgs): Promise<vscode.Uri | undefined> => {
+      const settings = deps.settings();
+      const root = notebookRoot(settings.notebookFolder);
+      if (!root) {
+        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
+        return undefined;
+      }
+      const date = args?.date ?? deps.clock.today();
+      if (dateProblem(date)) throw new Error(`date: ${dateProblem(date)}`);
+      let mentor = args?.mentor;
+      if (mentor === undefined) {
+        const ids = [...deps.service.notebook.mentorIds()].sort();
+        if (ids.length > 0) {
+          const picked = await vscode.window.showQuickPick(
+            ids.map((id) => ({ label: mentorName(deps.service.notebook, id), id })),
+            { title: 'Session with…' },
+          );
+          if (!picked) return undefined;
+          mentor = picked.id;
+        } else mentor = '';
+      }
+      const target = vscode.Uri.joinPath(
+        root,
+        ...sessionPath(settings.sessionFileName, date, mentor).split('/'),
+      );
+      const lines = [
+        '---',
+        'type: session',
+        `date: ${date}`,
+        ...(mentor ? [`mentor: ${mentor}`] : []),
+        'goals: []',
+        'next: ',
+        '---',
+        '',
+        '## Agenda',
+        '',
+        '- ',
+        '',
+        '## Notes',
+        '',
+        '## Feedback',
+        '',
+        '## Action items',
+        '',
+        '- [ ] ',
+        '',
+      ];
+      const created = await createNote(target, lines.join('\n'));
+      const editor = await vscode.window.showTextDocument(created, { preview: false });
+      const agenda = lines.indexOf('- ');
+      editor.selection = new vscode.Selection(agenda, 2, agenda, 2);
+      await deps.service.refreshFile(created);
+      return created;
+    },
+  );
+}

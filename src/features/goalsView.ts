@@ -1,0 +1,160 @@
+/**
+ * The Goals view: each goal with its status, progress from milestones and target; under
+ * it the milestones, the sessions that discussed it and its open action items.
+ */
+import * as vscode from 'vscode';
+import { compareItems, goalProgress, isOpen, mentorName, type Goal, type Session } from '../core';
+import type { FeatureDeps } from './deps';
+import { fileName, itemTreeItem, type ItemNode } from './itemNodes';
+
+/** A node of the Goals view. */
+export type GoalNode =
+  | { readonly kind: 'goal'; readonly goal: Goal }
+  | {
+      readonly kind: 'folder';
+      readonly goal: Goal;
+      readonly label: string;
+      readonly children: readonly GoalNode[];
+    }
+  | { readonly kind: 'session'; readonly session: Session }
+  | ItemNode;
+
+const STATUS_ORDER = { active: 0, paused: 1, achieved: 2, dropped: 3 } as const;
+const STATUS_ICONS = {
+  active: 'target',
+  paused: 'debug-pause',
+  achieved: 'pass',
+  dropped: 'circle-slash',
+} as const;
+
+/** The view's data. */
+export class GoalsProvider implements vscode.TreeDataProvider<GoalNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly deps: FeatureDeps) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getTreeItem(node: GoalNode): vscode.TreeItem {
+    const today = this.deps.clock.today();
+    switch (node.kind) {
+      case 'item':
+        return itemTreeItem(node, today);
+      case 'goal': {
+        const g = node.goal;
+        const p = goalProgress(g, today);
+        const t = new vscode.TreeItem(g.title ?? g.id, vscode.TreeItemCollapsibleState.Collapsed);
+        const bits: string[] = [g.status];
+        if (p.total) bits.push(`${p.done}/${p.total} · ${Math.round((100 * p.done) / p.total)}%`);
+        if (g.target) bits.push(`${p.pastTarget ? 'past target' : 'target'} ${g.target.value}`);
+        t.description = bits.join(' · ');
+        t.iconPath = new vscode.ThemeIcon(
+          STATUS_ICONS[g.status],
+          p.pastTarget ? new vscode.ThemeColor('list.warningForeground') : undefined,
+        );
+        const tip = new vscode.MarkdownString();
+        tip.appendMarkdown(`**${escape(g.title ?? g.id)}**\n\n`);
+        if (g.measure) tip.appendText(`Measure: ${g.measure}\n\n`);
+        if (g.horizon) tip.appendText(`${g.horizon === 'short' ? 'Short' : 'Long'}-term · `);
+        if (g.mentor)
+          tip.appendText(`with ${mentorName(this.deps.service.notebook, g.mentor.value)}`);
+        t.tooltip = tip;
+        t.id = `goal:${g.uri}`;
+        t.contextValue = `goal.${g.status}`;
+        t.resourceUri = vscode.Uri.parse(g.uri);
+        t.command = {
+          command: 'vscode.open',
+          title: 'Open',
+          arguments: [vscode.Uri.parse(g.uri), { preview: true }],
+        };
+        return t;
+      }
+      case 'folder': {
+        const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Collapsed);
+        t.description = String(node.children.length);
+        t.id = `goal:${node.goal.uri}:${node.label}`;
+        return t;
+      }
+      case 'session': {
+        const s = node.session;
+        const t = new vscode.TreeItem(
+          s.date?.value ?? fileName(s.uri),
+          vscode.TreeItemCollapsibleState.None,
+        );
+        t.description = s.mentor ? mentorName(this.deps.service.notebook, s.mentor.value) : '';
+        t.iconPath = new vscode.ThemeIcon('comment-discussion');
+        t.command = {
+          command: 'vscode.open',
+          title: 'Open',
+          arguments: [vscode.Uri.parse(s.uri), { preview: true }],
+        };
+        return t;
+      }
+    }
+  }
+
+  getChildren(node?: GoalNode): GoalNode[] {
+    const notebook = this.deps.service.notebook;
+    if (!node) {
+      return [...notebook.goals()]
+        .sort(
+          (a, b) =>
+            STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+            (a.target?.value ?? '9999').localeCompare(b.target?.value ?? '9999') ||
+            (a.title ?? a.id).localeCompare(b.title ?? b.id),
+        )
+        .map((goal) => ({ kind: 'goal', goal }));
+    }
+    if (node.kind === 'folder') return [...node.children];
+    if (node.kind !== 'goal') return [];
+    const goal = node.goal;
+    const children: GoalNode[] = goal.milestones.map((item) => ({ kind: 'item', item }));
+    const sessions = [...notebook.sessions()]
+      .filter((s) => s.goals.some((g) => g.value === goal.id))
+      .sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? ''));
+    if (sessions.length) {
+      children.push({
+        kind: 'folder',
+        goal,
+        label: 'Sessions',
+        children: sessions.map((session) => ({ kind: 'session', session })),
+      });
+    }
+    const open = [...notebook.actionItems()]
+      .filter((i) => isOpen(i) && !i.milestone && notebook.goalsOfItem(i).includes(goal.id))
+      .sort(compareItems);
+    if (open.length)
+      children.push({
+        kind: 'folder',
+        goal,
+        label: 'Open action items',
+        children: open.map((item) => ({ kind: 'item', item })),
+      });
+    return children;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Registers the Goals view. */
+export function registerGoalsView(deps: FeatureDeps, provider: GoalsProvider): vscode.Disposable {
+  const view = vscode.window.createTreeView('mentoringNotes.goals', {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+  });
+  return vscode.Disposable.from(
+    view,
+    provider,
+    deps.service.onDidChange(() => provider.refresh()),
+    deps.clock.onDidChangeDay(() => provider.refresh()),
+  );
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

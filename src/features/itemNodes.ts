@@ -1,0 +1,57 @@
+/** How an action item looks in the trees (shared by the Action items and Goals views). */
+import * as vscode from 'vscode';
+import { daysBetween, type ActionItem, type LocalDate } from '../core';
+import { toRange } from '../vscode/convert';
+
+/** A tree node for one action item. */
+export interface ItemNode {
+  readonly kind: 'item';
+  readonly item: ActionItem;
+}
+
+/** The TreeItem of an action item as of `today`. */
+export function itemTreeItem(node: ItemNode, today: LocalDate): vscode.TreeItem {
+  const { item } = node;
+  const t = new vscode.TreeItem(
+    item.text || item.rawText || '(empty item)',
+    vscode.TreeItemCollapsibleState.None,
+  );
+  const overdue = !item.done && item.due !== undefined && item.due.value < today;
+  const parts: string[] = [];
+  if (item.done) parts.push(item.doneDate ? `done ${item.doneDate.value}` : 'done');
+  else if (item.due)
+    parts.push(
+      overdue
+        ? `overdue ${daysBetween(item.due.value, today)}d · ${item.due.value}`
+        : `due ${item.due.value}`,
+    );
+  if (item.owner) parts.push(`@${item.owner}`);
+  parts.push(fileName(item.uri));
+  t.description = parts.join(' · ');
+  t.iconPath = item.done
+    ? new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'))
+    : overdue
+      ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+      : new vscode.ThemeIcon(item.milestone ? 'milestone' : 'circle-large-outline');
+  t.tooltip = new vscode.MarkdownString(undefined, false);
+  t.tooltip.appendText(`${item.done ? '☑' : '☐'} ${item.rawText}\n\n`);
+  t.tooltip.appendText(
+    `${vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri))}:${item.line + 1}`,
+  );
+  t.contextValue = item.done ? 'actionItem.done' : 'actionItem.open';
+  t.id = `${item.uri}#${item.line}`;
+  t.command = {
+    command: 'vscode.open',
+    title: 'Open',
+    arguments: [
+      vscode.Uri.parse(item.uri),
+      { selection: toRange(item.checkboxRange), preview: true },
+    ],
+  };
+  return t;
+}
+
+/** The last path segment of a URI string, decoded. */
+export function fileName(uri: string): string {
+  return decodeURIComponent(uri.split('/').pop() ?? uri);
+}

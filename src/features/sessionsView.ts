@@ -1,0 +1,129 @@
+/** The Sessions view: the next meeting with each mentor first, then the history, newest first. */
+import * as vscode from 'vscode';
+import { mentorName, mentorSchedule, type Session } from '../core';
+import type { FeatureDeps } from './deps';
+import { fileName } from './itemNodes';
+
+/** A node of the Sessions view. */
+export type SessionNode =
+  | {
+      readonly kind: 'next';
+      readonly mentorId: string;
+      readonly date?: string;
+      readonly note: string;
+      readonly missed: boolean;
+    }
+  | { readonly kind: 'session'; readonly session: Session };
+
+/** The view's data. */
+export class SessionsProvider implements vscode.TreeDataProvider<SessionNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+
+  constructor(private readonly deps: FeatureDeps) {}
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getTreeItem(node: SessionNode): vscode.TreeItem {
+    const notebook = this.deps.service.notebook;
+    if (node.kind === 'next') {
+      const t = new vscode.TreeItem(
+        `Next: ${mentorName(notebook, node.mentorId)}`,
+        vscode.TreeItemCollapsibleState.None,
+      );
+      t.description = node.date ? `${node.date} · ${node.note}` : node.note;
+      t.iconPath = new vscode.ThemeIcon(
+        node.missed ? 'warning' : 'calendar',
+        node.missed ? new vscode.ThemeColor('list.warningForeground') : undefined,
+      );
+      t.tooltip = 'Prepare this meeting';
+      t.contextValue = 'nextMeeting';
+      t.command = {
+        command: 'mentoringNotes.prepareNextMeeting',
+        title: 'Prepare next meeting',
+        arguments: [{ mentor: node.mentorId }],
+      };
+      return t;
+    }
+    const s = node.session;
+    const t = new vscode.TreeItem(
+      s.date?.value ?? fileName(s.uri),
+      vscode.TreeItemCollapsibleState.None,
+    );
+    const bits: string[] = [];
+    if (s.mentor) bits.push(mentorName(notebook, s.mentor.value));
+    const open = s.actionItems.filter((i) => !i.done && !i.cancelled).length;
+    if (open) bits.push(`${open} open`);
+    t.description = bits.join(' · ');
+    const upcoming = s.date !== undefined && s.date.value > this.deps.clock.today();
+    t.iconPath = new vscode.ThemeIcon(upcoming ? 'calendar' : 'comment-discussion');
+    t.id = `session:${s.uri}`;
+    t.contextValue = 'session';
+    t.resourceUri = vscode.Uri.parse(s.uri);
+    t.command = {
+      command: 'vscode.open',
+      title: 'Open',
+      arguments: [vscode.Uri.parse(s.uri), { preview: true }],
+    };
+    return t;
+  }
+
+  getChildren(node?: SessionNode): SessionNode[] {
+    if (node) return [];
+    const notebook = this.deps.service.notebook;
+    const today = this.deps.clock.today();
+    const grace = this.deps.settings().graceDays;
+    const next: SessionNode[] = [...notebook.mentorIds()]
+      .map((id) => {
+        const s = mentorSchedule(notebook, id, today, grace);
+        const note = s.missed
+          ? `missed, agreed ${s.missed.next.value}`
+          : s.lapsed
+            ? 'cadence lapsed'
+            : s.next?.source === 'planned'
+              ? 'prepared'
+              : s.next?.source === 'agreed'
+                ? 'agreed'
+                : s.next
+                  ? 'by cadence'
+                  : 'no date agreed';
+        return {
+          kind: 'next' as const,
+          mentorId: id,
+          ...(s.next && { date: s.next.date }),
+          note,
+          missed: !!(s.missed || s.lapsed),
+        };
+      })
+      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+    const history: SessionNode[] = [...notebook.sessions()]
+      .sort(
+        (a, b) =>
+          (b.date?.value ?? '').localeCompare(a.date?.value ?? '') || a.uri.localeCompare(b.uri),
+      )
+      .map((session) => ({ kind: 'session', session }));
+    return [...next, ...history];
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** Registers the Sessions view. */
+export function registerSessionsView(
+  deps: FeatureDeps,
+  provider: SessionsProvider,
+): vscode.Disposable {
+  const view = vscode.window.createTreeView('mentoringNotes.sessions', {
+    treeDataProvider: provider,
+  });
+  return vscode.Disposable.from(
+    view,
+    provider,
+    deps.service.onDidChange(() => provider.refresh()),
+    deps.clock.onDidChangeDay(() => provider.refresh()),
+  );
+}

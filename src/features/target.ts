@@ -1,0 +1,36 @@
+/** Reading the arguments commands accept from trees, quick fixes, keybindings and other extensions. */
+import * as vscode from 'vscode';
+import type { ActionItem } from '../core';
+
+/** Where an action item lives. */
+export interface ItemTarget {
+  readonly uri: vscode.Uri;
+  /** Zero-based line. */
+  readonly line: number;
+}
+
+/**
+ * Accepts `{ uri, line }` (uri as Uri or string, line zero-based), a tree node holding an
+ * `item`, or nothing (then the cursor's line in the active Markdown editor).
+ */
+export function itemTarget(arg: unknown): ItemTarget | undefined {
+  if (arg && typeof arg === 'object') {
+    const a = arg as { uri?: unknown; line?: unknown; item?: ActionItem };
+    if (a.item && typeof a.item.uri === 'string')
+      return { uri: vscode.Uri.parse(a.item.uri), line: a.item.line };
+    if (typeof a.line === 'number' && (typeof a.uri === 'string' || a.uri instanceof vscode.Uri)) {
+      return { uri: typeof a.uri === 'string' ? vscode.Uri.parse(a.uri) : a.uri, line: a.line };
+    }
+  }
+  const editor = vscode.window.activeTextEditor;
+  if (editor?.document.languageId === 'markdown')
+    return { uri: editor.document.uri, line: editor.selection.active.line };
+  return undefined;
+}
+
+/** The first workspace folder, where new notes go. */
+export function notebookRoot(folder: string): vscode.Uri | undefined {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+  if (!root) return undefined;
+  return folder ? vscode.Uri.joinPath(root, ...folder.split('/')) : root;
+}

@@ -1,0 +1,113 @@
+/**
+ * Every change the extension makes to notes goes through here, as a WorkspaceEdit: it is
+ * undoable, it applies on top of unsaved text, and new notes never overwrite a file.
+ * A note that had no unsaved changes is saved after the edit, so the change lands on
+ * disk; one with unsaved changes is left for the user to save.
+ */
+import * as vscode from 'vscode';
+import { parseText, type ActionItem, type LocalDate } from '../core';
+import { toRange } from './convert';
+
+/** The action item on `line` of `uri`, read from the document as it is now (unsaved text included). */
+export async function itemAt(
+  uri: vscode.Uri,
+  line: number,
+): Promise<{ doc: vscode.TextDocument; item: ActionItem } | undefined> {
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const item = parseText(uri.toString(), doc.getText()).note?.actionItems.find(
+    (i) => i.line === line,
+  );
+  return item ? { doc, item } : undefined;
+}
+
+/** Marks the item on `line` done today: `[x]` and a `✅` date. Returns false when there is no open item there. */
+export async function markItemDone(
+  uri: vscode.Uri,
+  line: number,
+  today: LocalDate,
+): Promise<boolean> {
+  const found = await itemAt(uri, line);
+  if (!found || found.item.done) return false;
+  const edit = new vscode.WorkspaceEdit();
+  addMarkDone(edit, found.doc, found.item, today);
+  return apply(found.doc, edit);
+}
+
+/** Adds to `edit` the change that marks `item` done: `[x]`, and `✅ today` unless a done date is written. */
+export function addMarkDone(
+  edit: vscode.WorkspaceEdit,
+  doc: vscode.TextDocument,
+  item: ActionItem,
+  today: LocalDate,
+): void {
+  edit.replace(doc.uri, toRange(item.checkboxRange), '[x]');
+  if (!item.doneDate) edit.insert(doc.uri, endOfContent(doc, item.line), ` ✅ ${today}`);
+}
+
+/** Adds to `edit` the change that sets `item`'s due date (replacing it, or appending `📅 date`). */
+export function addSetDue(
+  edit: vscode.WorkspaceEdit,
+  doc: vscode.TextDocument,
+  item: ActionItem,
+  due: LocalDate,
+): void {
+  if (item.due) edit.replace(doc.uri, toRange(item.due.range), due);
+  else edit.insert(doc.uri, endOfContent(doc, item.line), ` 📅 ${due}`);
+}
+
+/** Sets the due date of the item on `line`, replacing the one written or adding `📅 date`. */
+export async function setItemDue(uri: vscode.Uri, line: number, due: LocalDate): Promise<boolean> {
+  const found = await itemAt(uri, line);
+  if (!found) return false;
+  const edit = new vscode.WorkspaceEdit();
+  addSetDue(edit, found.doc, found.item, due);
+  return apply(found.doc, edit);
+}
+
+/**
+ * Creates a note with `content`. Never overwrites: when `uri` exists, `-2`, `-3`, … is
+ * added to the name. Returns the URI actually created.
+ */
+export async function createNote(uri: vscode.Uri, content: string): Promise<vscode.Uri> {
+  const target = await freeName(uri);
+  const edit = new vscode.WorkspaceEdit();
+  edit.createFile(target, {
+    overwrite: false,
+    ignoreIfExists: false,
+    contents: new TextEncoder().encode(content),
+  });
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(`Could not create ${vscode.workspace.asRelativePath(target)}.`);
+  return target;
+}
+
+/** `uri`, or the first `name-N.md` beside it that does not exist. */
+export async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
+  for (let n = 1; n < 1000; n++) {
+    const candidate = n === 1 ? uri : uri.with({ path: uri.path.replace(/(\.md)?$/i, `-${n}$1`) });
+    if (!(await exists(candidate))) return candidate;
+  }
+  throw new Error(`No free file name near ${uri.path}.`);
+}
+
+/** True when something exists at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function apply(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Promise<boolean> {
+  const wasDirty = doc.isDirty;
+  const ok = await vscode.workspace.applyEdit(edit);
+  if (ok && !wasDirty) await doc.save();
+  return ok;
+}
+
+function endOfContent(doc: vscode.TextDocument, line: number): vscode.Position {
+  const text = doc.lineAt(line).text;
+  return new vscode.Position(line, text.trimEnd().length);
+}

@@ -1,0 +1,187 @@
+/**
+ * Keeps the core's NoteIndex in step with the workspace: an initial scan through
+ * `vscode.workspace.fs` (so it also works on the web), file watchers for changes on disk,
+ * and open editors, whose unsaved text wins over the disk. Updates are debounced per file,
+ * never globally, and coalesced into one change event.
+ */
+import * as vscode from 'vscode';
+import { loadNotebook, NoteIndex, type Notebook, type NotebookFiles } from '../core';
+import type { Logger } from './logger';
+
+/** How long a file's edits settle before it is re-parsed. */
+const EDIT_DEBOUNCE_MS = 150;
+
+/** The workspace notebook: the index plus its lifecycle. */
+export class NotebookService implements vscode.Disposable {
+  readonly index = new NoteIndex();
+  private readonly changed = new vscode.EventEmitter<readonly string[]>();
+  /** Fires (coalesced) with the URIs whose notes changed. */
+  readonly onDidChange = this.changed.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private pending = new Set<string>();
+  private flushScheduled = false;
+  private loading: Promise<void> | undefined;
+  private generation = 0;
+
+  constructor(
+    private readonly include: () => string,
+    private readonly logger: Logger,
+  ) {
+    const off = this.index.onDidChange((c) => this.queue(c.uris));
+    this.disposables.push({ dispose: off });
+  }
+
+  /** The notebook, for reading. */
+  get notebook(): Notebook {
+    return this.index;
+  }
+
+  /** Scans the workspace and starts watching. Resolves when the first scan is done. */
+  start(): Promise<void> {
+    this.watch();
+    return this.reload();
+  }
+
+  /** Resolves when the current scan (if any) is complete. */
+  ready(): Promise<void> {
+    return this.loading ?? Promise.resolve();
+  }
+
+  /** Forgets everything and scans the workspace again. */
+  reload(): Promise<void> {
+    const generation = ++this.generation;
+    const run = async (): Promise<void> => {
+      const started = Date.now();
+      const fresh = new NoteIndex();
+      await loadNotebook(this.files(), fresh);
+      if (generation !== this.generation) return;
+      this.index.clear();
+      for (const file of fresh.files()) this.index.set(file);
+      for (const doc of vscode.workspace.textDocuments)
+        if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
+      this.logger.info(`Indexed ${this.index.size} notes in ${Date.now() - started} ms.`);
+    };
+    this.loading = run().catch((error: unknown) => this.logger.error('Indexing failed', error));
+    return this.loading;
+  }
+
+  /** Re-reads one file now (after the extension changed it, say). */
+  async refreshFile(uri: vscode.Uri): Promise<void> {
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (doc) this.index.setText(uri.toString(), doc.getText());
+    else await this.readFromDisk(uri);
+  }
+
+  dispose(): void {
+    this.generation++;
+    for (const t of this.timers.values()) clearTimeout(t);
+    this.timers.clear();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  private files(): NotebookFiles {
+    return {
+      list: async () => {
+        if (!vscode.workspace.workspaceFolders?.length) return [];
+        // `undefined` as the exclude applies the user's files.exclude.
+        const uris = await vscode.workspace.findFiles(this.include(), undefined);
+        return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());
+      },
+      read: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+    };
+  }
+
+  private watch(): void {
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const onDisk = (uri: vscode.Uri): void => {
+      if (this.isOpen(uri)) return; // the editor's text wins
+      this.debounce(uri.toString(), () => void this.readFromDisk(uri));
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(onDisk),
+      watcher.onDidChange(onDisk),
+      watcher.onDidDelete((uri) => {
+        this.cancel(uri.toString());
+        this.index.delete(uri.toString());
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || !this.isCandidate(e.document)) return;
+        const doc = e.document;
+        this.debounce(doc.uri.toString(), () =>
+          this.index.setText(doc.uri.toString(), doc.getText()),
+        );
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
+      }),
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        // Closing without saving drops the unsaved text: the disk is the truth again.
+        if (this.isCandidate(doc) && doc.uri.scheme !== 'untitled')
+          this.debounce(doc.uri.toString(), () => void this.readFromDisk(doc.uri));
+      }),
+      vscode.workspace.onDidRenameFiles((e) => {
+        for (const f of e.files) {
+          this.index.delete(f.oldUri.toString());
+          if (/\.md$/i.test(f.newUri.path)) void this.refreshFile(f.newUri);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
+    );
+  }
+
+  private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (stat.type & vscode.FileType.Directory) return;
+      this.index.setBytes(uri.toString(), await vscode.workspace.fs.readFile(uri));
+    } catch {
+      this.index.delete(uri.toString());
+    }
+  }
+
+  private isCandidate(doc: vscode.TextDocument): boolean {
+    return (
+      doc.languageId === 'markdown' &&
+      /\.md$/i.test(doc.uri.path) &&
+      doc.uri.scheme !== 'git' &&
+      !!vscode.workspace.getWorkspaceFolder(doc.uri)
+    );
+  }
+
+  private isOpen(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && d.isDirty);
+  }
+
+  private debounce(key: string, action: () => void): void {
+    this.cancel(key);
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        action();
+      }, EDIT_DEBOUNCE_MS),
+    );
+  }
+
+  private cancel(key: string): void {
+    const t = this.timers.get(key);
+    if (t !== undefined) clearTimeout(t);
+    this.timers.delete(key);
+  }
+
+  /** Coalesces index events raised in one turn into a single change event. */
+  private queue(uris: readonly string[]): void {
+    for (const u of uris) this.pending.add(u);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    queueMicrotask(() => {
+      this.flushScheduled = false;
+      const batch = [...this.pending];
+      this.pending = new Set();
+      this.changed.fire(batch);
+    });
+  }
+}

@@ -1,0 +1,287 @@
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+import manifest from '../../package.json';
+import type { MentoringNotesApi } from '../../src/extension';
+import { api, diagnostics, findings, fixture, until } from './helpers';
+
+const onDiagnostics = vscode.languages.onDidChangeDiagnostics;
+const OLD = 'sessions/2026-11-07.md';
+const LATEST = 'sessions/2026-11-21.md';
+
+describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 2026-11-21)', function () {
+  let mn: MentoringNotesApi;
+
+  before(async () => {
+    mn = await api();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reports overdue action items in the Problems panel, and nothing for files outside the notebook', async () => {
+    const overdue = await until(
+      'the overdue diagnostic',
+      () => findings(fixture(OLD), 'overdue-action-item', 22)[0],
+      onDiagnostics,
+    );
+    assert.equal(overdue.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(
+      overdue.message,
+      /"Book a rehearsal slot with the peer group" was due 2026-11-10, 11 days ago/,
+    );
+    assert.deepEqual([overdue.range.start.character, overdue.range.end.character], [51, 61]);
+    assert.deepEqual(diagnostics(fixture('notes.md')), []);
+    assert.deepEqual(findings(fixture('sessions/2026-11-21.md'), 'overdue-action-item'), []);
+  });
+
+  it('shows the action items grouped by due date, goal and mentor', async () => {
+    const view = mn.views.actionItems;
+    const summary = () =>
+      view.groups().map((g) => `${g.label}: ${g.items.map((i) => i.text).join(' | ')}`);
+    assert.deepEqual(summary(), [
+      'Overdue: Book a rehearsal slot with the peer group',
+      'Later: Record a run-through of the talk | Rehearse with the peer group',
+      'No date: Introduce me to Sam',
+    ]);
+    const [overdueGroup] = view.getChildren();
+    const children = view.getChildren(overdueGroup);
+    const treeItem = view.getTreeItem(children[0]!);
+    assert.equal(treeItem.label, 'Book a rehearsal slot with the peer group');
+    assert.equal(treeItem.contextValue, 'actionItem.open');
+    assert.equal(treeItem.command?.command, 'vscode.open');
+
+    assert.equal(
+      await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'goal'),
+      'goal',
+    );
+    assert.deepEqual(
+      view.groups().map((g) => `${g.label} (${g.items.length})`),
+      ['Present confidently to leadership (4)'],
+    );
+    await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'mentor');
+    assert.deepEqual(
+      view.groups().map((g) => `${g.label} (${g.items.length})`),
+      ['Alex Rivera (4)'],
+    );
+    await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'due');
+  });
+
+  it('shows goals with progress and sessions with the next meeting first', () => {
+    const goals = mn.views.goals.getChildren();
+    assert.equal(goals.length, 1);
+    const goal = mn.views.goals.getTreeItem(goals[0]!);
+    assert.equal(goal.label, 'Present confidently to leadership');
+    assert.equal(goal.description, 'active · 1/2 · 50% · target 2027-03-31');
+    const under = mn.views.goals
+      .getChildren(goals[0])
+      .map((n) => String(mn.views.goals.getTreeItem(n).label));
+    assert.deepEqual(under, [
+      'Outline the first talk',
+      'Rehearse with the peer group',
+      'Sessions',
+      'Open action items',
+    ]);
+
+    const sessions = mn.views.sessions.getChildren().map((n) => mn.views.sessions.getTreeItem(n));
+    assert.deepEqual(
+      sessions.map((t) => `${String(t.label)} ${String(t.description)}`),
+      [
+        'Next: Alex Rivera 2026-12-05 · agreed',
+        '2026-11-21 Alex Rivera · 2 open',
+        '2026-11-07 Alex Rivera · 1 open',
+      ],
+    );
+  });
+
+  it('offers quick fixes on an overdue item', async () => {
+    const uri = fixture(OLD);
+    await vscode.workspace.openTextDocument(uri);
+    const range = findings(uri, 'overdue-action-item', 22)[0]!.range;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+    );
+    const titles = actions.map((a) => a.title);
+    for (const t of [
+      'Mark done',
+      'Reschedule to tomorrow (2026-11-22)',
+      'Reschedule to in a week (2026-11-28)',
+      'Reschedule to a date…',
+    ]) {
+      assert.ok(titles.includes(t), `missing "${t}" in ${titles.join(', ')}`);
+    }
+  });
+
+  it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
+    const created = await vscode.commands.executeCommand<vscode.Uri>(
+      'mentoringNotes.prepareNextMeeting',
+      { mentor: 'alex-rivera' },
+    );
+    assert.equal(vscode.workspace.asRelativePath(created), 'sessions/2026-12-05-alex-rivera.md');
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+    assert.match(
+      text,
+      /^---\ntype: session\ndate: 2026-12-05\nmentor: alex-rivera\ngoals: \[public-speaking\]\n/,
+    );
+    const followUps = text.slice(text.indexOf('## Follow-ups'), text.indexOf('## Feedback'));
+    assert.match(
+      followUps,
+      /- Book a rehearsal slot with the peer group \(due 2026-11-10, overdue\): \[2026-11-07\.md:23\]\(2026-11-07\.md#L23\)/,
+    );
+    assert.match(followUps, /- Introduce me to Sam @alex-rivera: \[2026-11-21\.md:23\]/);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), created.toString());
+    const cursorLine = editor.document.lineAt(editor.selection.active.line).text;
+    assert.equal(cursorLine, '- ');
+    assert.ok(text.split('\n').indexOf('## Agenda') < editor.selection.active.line);
+
+    // Mark the user's own words, then prepare again: same note, untouched.
+    await editor.edit((b) => b.insert(editor.selection.active, 'Rehearsal feedback'));
+    await editor.document.save();
+    const again = await vscode.commands.executeCommand<vscode.Uri>(
+      'mentoringNotes.prepareNextMeeting',
+      { mentor: 'alex-rivera' },
+    );
+    assert.equal(again.toString(), created.toString());
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
+    assert.match(after, /^- Rehearsal feedback$/m);
+    const sessionsDir = await vscode.workspace.fs.readDirectory(fixture('sessions'));
+    assert.deepEqual(sessionsDir.map(([n]) => n).sort(), [
+      '2026-11-07.md',
+      '2026-11-21.md',
+      '2026-12-05-alex-rivera.md',
+    ]);
+  });
+
+  it('clears the overdue diagnostic after markDone', async () => {
+    const uri = fixture(OLD);
+    const marked = await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', {
+      uri,
+      line: 22,
+    });
+    assert.equal(marked, true);
+    await until(
+      'the overdue diagnostic to go',
+      () => findings(uri, 'overdue-action-item').length === 0,
+      onDiagnostics,
+    );
+    const line = (await vscode.workspace.openTextDocument(uri)).lineAt(22).text;
+    assert.equal(
+      line,
+      '- [x] Book a rehearsal slot with the peer group 📅 2026-11-10 #public-speaking ✅ 2026-11-21',
+    );
+    const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.ok(disk.includes('✅ 2026-11-21'), 'the edit was saved');
+  });
+
+  it('updates diagnostics live from unsaved text, and reschedules through a WorkspaceEdit', async () => {
+    const uri = fixture(LATEST);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(doc);
+    // The file ends with a newline, so its last line is empty: type there.
+    const end = doc.lineCount - 1;
+    assert.equal(doc.lineAt(end).text, '');
+    await editor.edit((b) =>
+      b.insert(new vscode.Position(end, 0), '- [ ] Typed while unsaved 📅 2026-11-01\n'),
+    );
+    assert.ok(doc.isDirty);
+    const typed = await until(
+      'a diagnostic for the unsaved line',
+      () => findings(uri, 'overdue-action-item', end)[0],
+      onDiagnostics,
+    );
+    assert.match(typed.message, /Typed while unsaved/);
+
+    const date = await vscode.commands.executeCommand<string>('mentoringNotes.reschedule', {
+      uri,
+      line: end,
+      date: '2026-12-01',
+    });
+    assert.equal(date, '2026-12-01');
+    assert.equal(doc.lineAt(end).text, '- [ ] Typed while unsaved 📅 2026-12-01');
+    assert.ok(doc.isDirty, 'a note with unsaved changes is left for the user to save');
+    await until(
+      'the rescheduled item to be no longer overdue',
+      () => findings(uri, 'overdue-action-item').length === 0,
+      onDiagnostics,
+    );
+
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!doc.getText().includes('Typed while unsaved'));
+  });
+
+  it('creates a goal without overwriting an existing one', async () => {
+    const first = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.newGoal', {
+      id: 'public-speaking',
+    });
+    assert.equal(vscode.workspace.asRelativePath(first), 'goals/public-speaking-2.md');
+    const original = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(fixture('goals/public-speaking.md')),
+    );
+    assert.match(original, /title: Present confidently to leadership/);
+    const created = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+    assert.match(
+      created,
+      /^---\ntype: goal\nid: public-speaking\ntitle: Public speaking\nstatus: active\n/,
+    );
+    await until(
+      'the duplicate id to be reported',
+      () => findings(first, 'duplicate-id')[0],
+      onDiagnostics,
+    );
+    await vscode.workspace.fs.delete(first);
+    await until(
+      'the duplicate id to clear',
+      () => findings(fixture('goals/public-speaking.md'), 'duplicate-id').length === 0,
+      onDiagnostics,
+    );
+  });
+
+  it('contributes the snippets and the grammar injection', async () => {
+    const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
+    const contributes = ext.packageJSON.contributes as {
+      snippets: { language: string; path: string }[];
+      grammars: { scopeName: string; path: string; injectTo: string[] }[];
+    };
+    assert.equal(contributes.snippets[0]!.language, 'markdown');
+    const snippets = JSON.parse(
+      new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(
+          vscode.Uri.joinPath(ext.extensionUri, contributes.snippets[0]!.path),
+        ),
+      ),
+    ) as Record<string, { prefix: string }>;
+    const prefixes = Object.values(snippets).map((s) => s.prefix);
+    for (const p of [
+      'mn-agenda',
+      'mn-session',
+      'mn-goal',
+      'mn-action',
+      'mn-feedback',
+      'mn-expectations',
+      'mn-self-assessment',
+    ]) {
+      assert.ok(prefixes.includes(p), p);
+    }
+    const grammar = contributes.grammars[0]!;
+    assert.deepEqual(grammar.injectTo, ['text.html.markdown']);
+    const tm = JSON.parse(
+      new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, grammar.path)),
+      ),
+    ) as { scopeName: string };
+    assert.equal(tm.scopeName, grammar.scopeName);
+  });
+
+  it('registers exactly the commands package.json declares', async () => {
+    const declared = manifest.contributes.commands.map((c) => c.command).sort();
+    const viewPrefixes = manifest.contributes.views.mentoringNotes.map((v) => `${v.id}.`);
+    const registered = (await vscode.commands.getCommands(true))
+      .filter((c) => c.startsWith('mentoringNotes.') && !viewPrefixes.some((p) => c.startsWith(p)))
+      .sort();
+    assert.deepEqual(registered, declared);
+    for (const c of manifest.contributes.commands) assert.equal(c.category, 'Mentoring', c.command);
+  });
+});
