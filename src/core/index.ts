@@ -11,6 +11,7 @@ export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from '
 export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './index/loader';
 export { CODES, RULES, DEFAULT_SEVERITY, type RuleCode, type RuleInfo } from './rules/codes';
 export { computeFindings, type RuleOptions } from './rules/findings';
+export { FindingsEngine } from './rules/engine';
 export { mentorSchedule, mentorName, type MentorSchedule } from './rules/schedule';
 export * from './prepare/nextMeeting';
 export * from './prepare/listing';

@@ -1,17 +1,18 @@
 /**
- * The core's findings as live diagnostics in the Problems panel. Recomputed when notes
- * change, settings change or the day rolls over; published only for the URIs whose
- * diagnostics actually changed (never a clear-all on an edit).
+ * The core's findings as live diagnostics in the Problems panel. An incremental engine
+ * recomputes only what a change touches; diagnostics are published per URI, and only for
+ * URIs whose findings actually changed (never a clear-all on an edit). The whole set is
+ * re-evaluated when the day rolls over or the settings change.
  */
 import * as vscode from 'vscode';
-import { computeFindings, type Finding } from '../core';
+import { FindingsEngine, type Finding } from '../core';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../vscode/convert';
 import { ruleOptions } from '../vscode/config';
 import type { FeatureDeps } from './deps';
 
-/** The published findings, for quick fixes and the status bar. */
+/** The published findings, for quick fixes and tests. */
 export interface DiagnosticsFeature extends vscode.Disposable {
-  /** Findings currently published, by URI. */
+  /** Findings currently published for `uri`. */
   findings(uri: string): readonly Finding[];
   /** Fires after diagnostics were republished. */
   readonly onDidUpdate: vscode.Event<void>;
@@ -21,36 +22,50 @@ export interface DiagnosticsFeature extends vscode.Disposable {
 export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const updated = new vscode.EventEmitter<void>();
-  let published = new Map<string, { key: string; findings: Finding[] }>();
+  /** A cheap fingerprint of what is published per URI, to skip unchanged ones. */
+  const published = new Map<string, string>();
+  let engine: FindingsEngine | undefined;
 
-  const update = (): void => {
-    const fresh = computeFindings(
-      deps.service.notebook,
-      deps.clock.today(),
-      ruleOptions(deps.settings()),
-    );
-    const next = new Map<string, { key: string; findings: Finding[] }>();
-    for (const [uri, findings] of fresh) next.set(uri, { key: JSON.stringify(findings), findings });
-    for (const [uri, entry] of next) {
-      if (published.get(uri)?.key !== entry.key)
-        collection.set(vscode.Uri.parse(uri), entry.findings.map(toDiagnostic));
+  const publish = (uris: Iterable<string>): void => {
+    if (!engine) return;
+    for (const uri of uris) {
+      const findings = engine.get(uri);
+      const key = findings.length ? JSON.stringify(findings) : '';
+      if ((published.get(uri) ?? '') === key) continue;
+      if (key) {
+        published.set(uri, key);
+        collection.set(vscode.Uri.parse(uri), findings.map(toDiagnostic));
+      } else {
+        published.delete(uri);
+        collection.delete(vscode.Uri.parse(uri));
+      }
     }
-    for (const uri of published.keys())
-      if (!next.has(uri)) collection.delete(vscode.Uri.parse(uri));
-    published = next;
     updated.fire();
+  };
+  const reevaluate = (): void => {
+    if (!engine) return;
+    publish(engine.reset(deps.clock.today(), ruleOptions(deps.settings())));
   };
 
   const subscriptions = [
     collection,
     updated,
-    deps.service.onDidChange(update),
-    deps.clock.onDidChangeDay(update),
-    deps.onDidChangeSettings(update),
+    deps.service.onDidChange((uris) => {
+      if (engine) publish(engine.update(uris));
+    }),
+    deps.clock.onDidChangeDay(reevaluate),
+    deps.onDidChangeSettings(reevaluate),
   ];
-  void deps.service.ready().then(update);
+  void deps.service.ready().then(() => {
+    engine = new FindingsEngine(
+      deps.service.notebook,
+      deps.clock.today(),
+      ruleOptions(deps.settings()),
+    );
+    publish(engine.uris());
+  });
   return {
-    findings: (uri) => published.get(uri)?.findings ?? [],
+    findings: (uri) => engine?.get(uri) ?? [],
     onDidUpdate: updated.event,
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };

@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { computeFindings, NoteIndex, type Finding, type Notebook } from '../../src/core';
+import {
+  computeFindings,
+  FindingsEngine,
+  NoteIndex,
+  type Finding,
+  type Notebook,
+} from '../../src/core';
 
 const NOTES = [
   '---\ntype: goal\ntarget: 2026-12-01\nmeasure: m\nmentor: alex\n---\n## Milestones\n- [ ] m1 📅 2026-11-01\n',
@@ -10,6 +16,10 @@ const NOTES = [
   '---\ntype: session\ndate: 2026-11-15\nmentor: alex\n---\n## Feedback\nok\n- [x] b ✅ 2026-11-15\n',
   '# not a note\n',
   '---\ntype: goal\ntitle: [broken\n---\n',
+  '---\ntype: mentor\nid: alex\nname: Alex R\ncadence: every 3 days\n---\n',
+  '---\ntype: session\ndate: 2026-10-01\nmentor: sam\n---\n- [ ] c #speakng #resource\n',
+  '---\ntype: goal\n---\n- [ ] d [[g1]] #g2\n',
+  '---\ntype: mentor\nid: sam\n---\n',
 ];
 
 /** Everything observable about a notebook, in a canonical order. */
@@ -25,6 +35,12 @@ function snapshot(nb: Notebook): unknown {
     .map((i) => `${i.uri}:${i.line}:${nb.goalsOfItem(i).sort().join(',')}`)
     .sort();
   return { findings, notes, items };
+}
+
+function sorted(findings: Map<string, Finding[]>): [string, Finding[]][] {
+  return [...findings.entries()]
+    .filter(([, l]) => l.length > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 describe('NoteIndex', () => {
@@ -47,7 +63,16 @@ describe('NoteIndex', () => {
   });
 
   it('after random edits, creates, deletes and renames equals a fresh rebuild', () => {
-    const uris = ['goals/g1.md', 'goals/g2.md', 'mentors/alex.md', 's/1.md', 's/2.md', 'x.md'];
+    const uris = [
+      'goals/g1.md',
+      'goals/g2.md',
+      'goals/speaking.md',
+      'mentors/alex.md',
+      'mentors/sam.md',
+      's/1.md',
+      's/2.md',
+      'x.md',
+    ];
     const op = fc.oneof(
       fc.record({
         kind: fc.constant('set' as const),
@@ -64,6 +89,9 @@ describe('NoteIndex', () => {
     fc.assert(
       fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
         const live = new NoteIndex();
+        const engine = new FindingsEngine(live, '2026-11-21');
+        const changed: string[] = [];
+        live.onDidChange((c) => changed.push(...c.uris));
         const disk = new Map<string, string>();
         for (const o of ops) {
           if (o.kind === 'set') {
@@ -79,6 +107,9 @@ describe('NoteIndex', () => {
             live.delete(o.from);
             live.setText(o.to, text);
           }
+          engine.update(changed.splice(0));
+          // The incremental findings always equal the rules run from scratch.
+          assert.deepEqual(sorted(engine.all()), sorted(computeFindings(live, '2026-11-21')));
         }
         const fresh = new NoteIndex();
         for (const [uri, text] of disk) fresh.setText(uri, text);

@@ -123,7 +123,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
       ],
     };
   }
-  const parsed = parseYamlBlock(yamlText);
+  const parsed = readSimpleFields(lines, 1, close) ?? readYamlFields(yamlText);
   if ('problems' in parsed)
     return { ...base, fields: new Map(), typeHint, problems: parsed.problems };
   return { ...base, fields: parsed.fields, problems: [] };
@@ -152,6 +152,88 @@ function guessType(
   return undefined;
 }
 
+const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
+const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#:]*?(?:[ \t]+#.*)?$/;
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^,[\]{}#:]*[^\s,[\]{}#:])?$/;
+
+/**
+ * The fast path for the front matter notes almost always have: one `key: value` per line,
+ * values that are plain or simply quoted strings or flow lists of plain strings, comments
+ * and blank lines. Anything else (numbers, booleans, nesting, escapes, anchors, repeated
+ * keys, tabs…) returns undefined and goes to the full YAML parser, which a differential
+ * test holds this path equal to.
+ */
+export function readSimpleFields(
+  lines: readonly string[],
+  from: number,
+  to: number,
+): { fields: Map<string, Field> } | undefined {
+  const fields = new Map<string, Field>();
+  for (let line = from; line < to; line++) {
+    const text = lines[line]!;
+    if (text === '' || text[0] === '#') continue;
+    if (text.includes('\t')) return undefined;
+    const key = SIMPLE_KEY.exec(text);
+    if (!key || fields.has(key[1]!)) return undefined;
+    const start = key[0].length;
+    const raw = text.slice(start);
+    const at = (a: number, b: number): Range => lineRange(line, start + a, start + b);
+    if (raw.trim() === '') {
+      if (raw !== '') return undefined;
+      fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: [] });
+      continue;
+    }
+    const field = simpleValue(raw, at);
+    if (!field) return undefined;
+    fields.set(key[1]!, { key: key[1]!, ...field });
+  }
+  return { fields };
+}
+
+function simpleValue(
+  raw: string,
+  at: (a: number, b: number) => Range,
+): Omit<Field, 'key'> | undefined {
+  const first = raw[0];
+  if (first === '"' || first === "'") {
+    const close = raw.indexOf(first, 1);
+    const rest = close < 0 ? '' : raw.slice(close + 1);
+    if (
+      close < 0 ||
+      raw.slice(1, close).includes('\\') ||
+      (rest.trim() !== '' && !/^[ \t]+#/.test(rest))
+    )
+      return undefined;
+    return { value: raw.slice(1, close), range: at(0, close + 1), itemRanges: [] };
+  }
+  if (first === '[') {
+    const close = raw.indexOf(']');
+    if (close < 0 || raw.slice(close + 1).trim() !== '') return undefined;
+    const inner = raw.slice(1, close);
+    const value: string[] = [];
+    const itemRanges: Range[] = [];
+    if (inner.trim() !== '') {
+      let offset = 1;
+      for (const part of inner.split(',')) {
+        const item = part.trim();
+        if (!FLOW_ITEM.test(item) || NOT_A_STRING.test(item)) return undefined;
+        const begin = offset + part.indexOf(item);
+        value.push(item);
+        itemRanges.push(at(begin, begin + item.length));
+        offset += part.length + 1;
+      }
+    }
+    return { value, range: at(0, close + 1), itemRanges };
+  }
+  if (!PLAIN.test(raw)) return undefined;
+  const comment = /[ \t]+#/.exec(raw);
+  const value = (comment ? raw.slice(0, comment.index) : raw).trimEnd();
+  if (NOT_A_STRING.test(value) || value.includes(': ')) return undefined;
+  return { value, range: at(0, value.length), itemRanges: [] };
+}
+
 /** Engines for every language gray-matter knows; only YAML is allowed through. */
 function lockedEngines(yaml: (text: string) => object): Record<string, (text: string) => object> {
   const refuse = (): never => {
@@ -170,8 +252,11 @@ function lockedEngines(yaml: (text: string) => object): Record<string, (text: st
 
 type YamlResult = { fields: Map<string, Field> } | { problems: FrontMatterProblem[] };
 
-/** Parses the YAML text between the fences. Line 0 of the YAML is line 1 of the note. */
-function parseYamlBlock(yamlText: string): YamlResult {
+/**
+ * Parses the YAML text between the fences with the full parser (through gray-matter).
+ * Line 0 of the YAML is line 1 of the note.
+ */
+export function readYamlFields(yamlText: string): YamlResult {
   const lineCounter = new LineCounter();
   let doc: Document | undefined;
   // gray-matter may hand the engine a few characters before the block (the newline after

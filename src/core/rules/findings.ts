@@ -1,9 +1,12 @@
 /**
- * The notebook rules: from the index and today's date to plain findings. Parse problems
- * come from each file; the rest are computed here, per note and across notes.
+ * The notebook rules: from the index and today's date to plain findings. Rules come in
+ * three scopes, so an incremental engine can recompute only what a change touches:
+ * - per note: parse problems, overdue items, goal and session checks, references;
+ * - per duplicated id (`goal:x`, `mentor:y`);
+ * - per mentor: missed meetings and lapsed cadence.
  */
 import { daysBetween, type LocalDate } from '../model/dates';
-import type { Finding, Goal, Note, Range, Session, Severity } from '../model/types';
+import type { Finding, Goal, Note, ParsedFile, Range, Session, Severity } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { CODES, DEFAULT_SEVERITY, type RuleCode } from './codes';
 import { mentorName, mentorSchedule } from './schedule';
@@ -16,155 +19,198 @@ export interface RuleOptions {
   readonly severities?: Partial<Record<string, Severity | 'off'>>;
 }
 
-/** Every finding in the notebook as of `today`, grouped by URI. */
-export function computeFindings(
-  notebook: Notebook,
-  today: LocalDate,
-  options: RuleOptions = {},
-): Map<string, Finding[]> {
-  const out = new Map<string, Finding[]>();
-  const grace = options.graceDays ?? 0;
-  const push = (
+/** Everything a rule reads, plus a memo of "did you mean" lookups. */
+export class RuleContext {
+  readonly grace: number;
+  private readonly nearMemo = new Map<string, string | undefined>();
+
+  constructor(
+    readonly notebook: Notebook,
+    readonly today: LocalDate,
+    readonly options: RuleOptions = {},
+  ) {
+    this.grace = options.graceDays ?? 0;
+  }
+
+  /** A finding with the configured severity, or undefined when the rule is off. */
+  finding(
     uri: string,
     code: RuleCode,
     range: Range,
     message: string,
     data?: Finding['data'],
-  ): void => {
-    const severity = options.severities?.[code] ?? DEFAULT_SEVERITY[code];
-    if (severity === 'off') return;
-    const list = out.get(uri) ?? [];
-    if (!out.has(uri)) out.set(uri, list);
-    list.push({ uri, range, code, severity, message, ...(data && { data }) });
-  };
-
-  for (const file of notebook.files()) {
-    for (const p of file.problems) push(p.uri, p.code as RuleCode, p.range, p.message, p.data);
-    if (file.note) noteRules(notebook, file.note, today, grace, push);
+  ): Finding | undefined {
+    const severity = this.options.severities?.[code] ?? DEFAULT_SEVERITY[code];
+    if (severity === 'off') return undefined;
+    return { uri, range, code, severity, message, ...(data && { data }) };
   }
-  duplicateIds(notebook, push);
-  for (const mentorId of notebook.mentorIds()) meetingRules(notebook, mentorId, today, grace, push);
+
+  /** A goal id within a small edit distance of `id` (memoised; call {@link forgetGoals} when goals change). */
+  nearestGoal(id: string): string | undefined {
+    if (this.nearMemo.has(id)) return this.nearMemo.get(id);
+    let best: string | undefined;
+    if (id.length >= 4) {
+      let bestDistance = 3;
+      for (const goal of this.notebook.goals()) {
+        const d = editDistance(id.toLowerCase(), goal.id.toLowerCase(), bestDistance);
+        if (d < bestDistance) {
+          bestDistance = d;
+          best = goal.id;
+        }
+      }
+    }
+    this.nearMemo.set(id, best);
+    return best;
+  }
+
+  /** Drops the "did you mean" memo (the set of goals changed). */
+  forgetGoals(): void {
+    this.nearMemo.clear();
+  }
+}
+
+/** Collects findings; each rule scope fills one. */
+type Sink = (finding: Finding | undefined) => void;
+
+/** Every finding in the notebook as of `today`, grouped by URI and sorted by position. */
+export function computeFindings(
+  notebook: Notebook,
+  today: LocalDate,
+  options: RuleOptions = {},
+): Map<string, Finding[]> {
+  const ctx = new RuleContext(notebook, today, options);
+  const out = new Map<string, Finding[]>();
+  const sink: Sink = (f) => {
+    if (!f) return;
+    const list = out.get(f.uri);
+    if (list) list.push(f);
+    else out.set(f.uri, [f]);
+  };
+  for (const file of notebook.files()) fileRules(ctx, file, sink);
+  for (const key of duplicateKeys(notebook)) duplicateRule(ctx, key, sink);
+  for (const mentorId of notebook.mentorIds()) meetingRules(ctx, mentorId, sink);
   for (const list of out.values()) list.sort(byPosition);
   return out;
 }
 
-type Push = (
-  uri: string,
-  code: RuleCode,
-  range: Range,
-  message: string,
-  data?: Finding['data'],
-) => void;
+/** The per-note scope: parse problems and every rule that reads one note (and id lookups). */
+export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void {
+  for (const p of file.problems)
+    sink(ctx.finding(p.uri, p.code as RuleCode, p.range, p.message, p.data));
+  const note = file.note;
+  if (!note) return;
+  itemRules(ctx, note, sink);
+  if (note.mentor && ctx.notebook.mentorsById(note.mentor.value).length === 0) {
+    sink(
+      ctx.finding(
+        note.uri,
+        CODES.unknownMentor,
+        note.mentor.range,
+        `No mentor note has the id "${note.mentor.value}". Create mentors/${note.mentor.value}.md with type: mentor.`,
+        { mentor: note.mentor.value },
+      ),
+    );
+  }
+  if (note.type === 'goal') goalRules(ctx, note, sink);
+  if (note.type === 'session') sessionRules(ctx, note, sink);
+}
 
-function noteRules(
-  notebook: Notebook,
-  note: Note,
-  today: LocalDate,
-  grace: number,
-  push: Push,
-): void {
+function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
+  const { notebook, today, grace } = ctx;
   for (const item of note.actionItems) {
     if (!item.done && !item.cancelled && item.due && daysBetween(item.due.value, today) > grace) {
       const late = daysBetween(item.due.value, today);
       const who = item.owner ? ` (owner @${item.owner})` : '';
-      push(
-        note.uri,
-        CODES.overdueActionItem,
-        item.due.range,
-        `"${clip(item.text)}"${who} was due ${item.due.value}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`,
-        { line: item.line, due: item.due.value },
+      sink(
+        ctx.finding(
+          note.uri,
+          CODES.overdueActionItem,
+          item.due.range,
+          `"${clip(item.text)}"${who} was due ${item.due.value}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`,
+          { line: item.line, due: item.due.value },
+        ),
       );
     }
     for (const link of item.links) {
       if (notebook.goalsById(link.id).length > 0) continue;
       if (link.kind === 'wiki') {
-        push(
-          note.uri,
-          CODES.unknownGoal,
-          link.range,
-          `No goal has the id "${link.id}".${suggest(notebook, link.id)}`,
-          {
+        sink(
+          ctx.finding(note.uri, CODES.unknownGoal, link.range, unknownGoalMessage(ctx, link.id), {
             goal: link.id,
-          },
+          }),
         );
       } else {
         // A #tag is a goal link only when it names a goal; report tags that look like a
         // misspelt goal id, not ordinary tags such as #resource.
-        const near = nearestGoal(notebook, link.id);
+        const near = ctx.nearestGoal(link.id);
         if (near) {
-          push(
-            note.uri,
-            CODES.unknownGoal,
-            link.range,
-            `No goal has the id "${link.id}". Did you mean #${near}?`,
-            {
-              goal: link.id,
-            },
+          sink(
+            ctx.finding(
+              note.uri,
+              CODES.unknownGoal,
+              link.range,
+              `No goal has the id "${link.id}". Did you mean #${near}?`,
+              {
+                goal: link.id,
+              },
+            ),
           );
         }
       }
     }
   }
-  if (note.mentor && notebook.mentorsById(note.mentor.value).length === 0) {
-    push(
-      note.uri,
-      CODES.unknownMentor,
-      note.mentor.range,
-      `No mentor note has the id "${note.mentor.value}". Create mentors/${note.mentor.value}.md with type: mentor.`,
-      { mentor: note.mentor.value },
-    );
-  }
-  if (note.type === 'goal') goalRules(note, today, grace, push);
-  if (note.type === 'session') sessionRules(notebook, note, today, push);
 }
 
-function goalRules(goal: Goal, today: LocalDate, grace: number, push: Push): void {
+function goalRules(ctx: RuleContext, goal: Goal, sink: Sink): void {
   if (goal.status !== 'active') return;
   const name = goal.title ?? goal.id;
   const unreadable = (key: string): boolean =>
     goal.unreadableFields.includes(key) || goal.unreadableFields.includes('*');
   if (!goal.target) {
     if (!unreadable('target')) {
-      push(
-        goal.uri,
-        CODES.goalWithoutTarget,
-        goal.typeRange,
-        `Goal "${name}" has no target date: add target: YYYY-MM-DD.`,
+      sink(
+        ctx.finding(
+          goal.uri,
+          CODES.goalWithoutTarget,
+          goal.typeRange,
+          `Goal "${name}" has no target date: add target: YYYY-MM-DD.`,
+        ),
       );
     }
-  } else if (daysBetween(goal.target.value, today) > grace) {
-    push(
-      goal.uri,
-      CODES.goalPastTarget,
-      goal.target.range,
-      `Goal "${name}" is still active ${plural(daysBetween(goal.target.value, today), 'day')} after its target ${goal.target.value}. Mark it achieved, or agree a new target.`,
+  } else if (daysBetween(goal.target.value, ctx.today) > ctx.grace) {
+    const late = daysBetween(goal.target.value, ctx.today);
+    sink(
+      ctx.finding(
+        goal.uri,
+        CODES.goalPastTarget,
+        goal.target.range,
+        `Goal "${name}" is still active ${plural(late, 'day')} after its target ${goal.target.value}. Mark it achieved, or agree a new target.`,
+      ),
     );
   }
   if (!goal.measure && !unreadable('measure')) {
-    push(
-      goal.uri,
-      CODES.goalWithoutMeasure,
-      goal.typeRange,
-      `Goal "${name}" has no measure: add measure: with how you will know it is reached.`,
+    sink(
+      ctx.finding(
+        goal.uri,
+        CODES.goalWithoutMeasure,
+        goal.typeRange,
+        `Goal "${name}" has no measure: add measure: with how you will know it is reached.`,
+      ),
     );
   }
 }
 
-function sessionRules(notebook: Notebook, session: Session, today: LocalDate, push: Push): void {
+function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
   for (const ref of session.goals) {
-    if (notebook.goalsById(ref.value).length === 0) {
-      push(
-        session.uri,
-        CODES.unknownGoal,
-        ref.range,
-        `No goal has the id "${ref.value}".${suggest(notebook, ref.value)}`,
-        {
+    if (ctx.notebook.goalsById(ref.value).length === 0) {
+      sink(
+        ctx.finding(session.uri, CODES.unknownGoal, ref.range, unknownGoalMessage(ctx, ref.value), {
           goal: ref.value,
-        },
+        }),
       );
     }
   }
-  if (session.date && session.date.value < today && !session.hasFeedback) {
+  if (session.date && session.date.value < ctx.today && !session.hasFeedback) {
     const heading = session.sections.find((s) => /feedback/i.test(s.title));
     const range = heading
       ? {
@@ -172,87 +218,85 @@ function sessionRules(notebook: Notebook, session: Session, today: LocalDate, pu
           end: { line: heading.line, character: heading.title.length + heading.depth + 1 },
         }
       : session.typeRange;
-    push(
-      session.uri,
-      CODES.sessionWithoutFeedback,
-      range,
-      'No feedback noted for this session: write down what you asked for and what you heard.',
+    sink(
+      ctx.finding(
+        session.uri,
+        CODES.sessionWithoutFeedback,
+        range,
+        'No feedback noted for this session: write down what you asked for and what you heard.',
+      ),
     );
   }
 }
 
-function meetingRules(
-  notebook: Notebook,
-  mentorId: string,
-  today: LocalDate,
-  grace: number,
-  push: Push,
-): void {
-  const schedule = mentorSchedule(notebook, mentorId, today, grace);
-  const who = mentorName(notebook, mentorId);
+/** The per-mentor scope: the agreed next meeting and the cadence. */
+export function meetingRules(ctx: RuleContext, mentorId: string, sink: Sink): void {
+  const schedule = mentorSchedule(ctx.notebook, mentorId, ctx.today, ctx.grace);
+  if (!schedule.missed && !schedule.lapsed) return;
+  const who = mentorName(ctx.notebook, mentorId);
   if (schedule.missed) {
     const { session, next, daysAgo } = schedule.missed;
-    push(
-      session.uri,
-      CODES.missedMeeting,
-      next.range,
-      `The next meeting with ${who} was agreed for ${next.value}, ${plural(daysAgo, 'day')} ago, and no session has been logged since. Log it, or agree a new date.`,
-      { mentor: mentorId, next: next.value },
+    sink(
+      ctx.finding(
+        session.uri,
+        CODES.missedMeeting,
+        next.range,
+        `The next meeting with ${who} was agreed for ${next.value}, ${plural(daysAgo, 'day')} ago, and no session has been logged since. Log it, or agree a new date.`,
+        { mentor: mentorId, next: next.value },
+      ),
     );
   }
   if (schedule.lapsed && schedule.mentor?.cadence && schedule.lastHeld?.date) {
     const { due, daysAgo } = schedule.lapsed;
-    push(
-      schedule.mentor.uri,
-      CODES.cadenceLapsed,
-      schedule.mentor.cadence.range,
-      `You agreed to meet ${who} ${schedule.mentor.cadence.value.text}; the last session was ${schedule.lastHeld.date.value} and the next was due ${due}, ${plural(daysAgo, 'day')} ago. Schedule it.`,
-      { mentor: mentorId },
+    sink(
+      ctx.finding(
+        schedule.mentor.uri,
+        CODES.cadenceLapsed,
+        schedule.mentor.cadence.range,
+        `You agreed to meet ${who} ${schedule.mentor.cadence.value.text}; the last session was ${schedule.lastHeld.date.value} and the next was due ${due}, ${plural(daysAgo, 'day')} ago. Schedule it.`,
+        { mentor: mentorId },
+      ),
     );
   }
 }
 
-function duplicateIds(notebook: Notebook, push: Push): void {
-  const seen = new Set<string>();
-  for (const note of [...notebook.goals(), ...notebook.mentors()]) {
-    const key = `${note.type}:${note.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const same = note.type === 'goal' ? notebook.goalsById(note.id) : notebook.mentorsById(note.id);
-    if (same.length < 2) continue;
-    for (const n of same) {
-      const others = same
-        .filter((o) => o !== n)
-        .map((o) => o.uri)
-        .join(', ');
-      push(
+/** Keys of ids held by more than one goal or mentor (`goal:x`, `mentor:y`). */
+function duplicateKeys(notebook: Notebook): Set<string> {
+  const keys = new Set<string>();
+  for (const g of notebook.goals())
+    if (notebook.goalsById(g.id).length > 1) keys.add(`goal:${g.id}`);
+  for (const m of notebook.mentors())
+    if (notebook.mentorsById(m.id).length > 1) keys.add(`mentor:${m.id}`);
+  return keys;
+}
+
+/** The per-id scope: every note holding an id that another note of its type also has. */
+export function duplicateRule(ctx: RuleContext, key: string, sink: Sink): void {
+  const colon = key.indexOf(':');
+  const type = key.slice(0, colon);
+  const id = key.slice(colon + 1);
+  const same = type === 'goal' ? ctx.notebook.goalsById(id) : ctx.notebook.mentorsById(id);
+  if (same.length < 2) return;
+  for (const n of same) {
+    const others = same
+      .filter((o) => o !== n)
+      .map((o) => o.uri)
+      .sort()
+      .join(', ');
+    sink(
+      ctx.finding(
         n.uri,
         CODES.duplicateId,
         n.idRange,
-        `Another ${note.type} has the id "${note.id}": ${others}. Give each a unique id.`,
-      );
-    }
+        `Another ${type} has the id "${id}": ${others}. Give each a unique id.`,
+      ),
+    );
   }
 }
 
-/** A goal id within a small edit distance of `id`, if any. */
-function nearestGoal(notebook: Notebook, id: string): string | undefined {
-  if (id.length < 4) return undefined;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const goal of notebook.goals()) {
-    const d = editDistance(id.toLowerCase(), goal.id.toLowerCase(), bestDistance);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = goal.id;
-    }
-  }
-  return best;
-}
-
-function suggest(notebook: Notebook, id: string): string {
-  const near = nearestGoal(notebook, id);
-  return near ? ` Did you mean "${near}"?` : ' Create the goal, or fix the reference.';
+function unknownGoalMessage(ctx: RuleContext, id: string): string {
+  const near = ctx.nearestGoal(id);
+  return `No goal has the id "${id}".${near ? ` Did you mean "${near}"?` : ' Create the goal, or fix the reference.'}`;
 }
 
 /** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
@@ -277,7 +321,8 @@ export function editDistance(a: string, b: string, limit: number): number {
   return Math.min(prev[b.length]!, limit);
 }
 
-function byPosition(a: Finding, b: Finding): number {
+/** Orders findings by position, then code. */
+export function byPosition(a: Finding, b: Finding): number {
   return (
     a.range.start.line - b.range.start.line ||
     a.range.start.character - b.range.start.character ||

@@ -12,8 +12,6 @@ import type { Notebook } from '../index/noteIndex';
 export interface MentorSchedule {
   readonly mentorId: string;
   readonly mentor?: Mentor;
-  /** Sessions with this mentor, oldest first (undated ones left out). */
-  readonly sessions: readonly Session[];
   /** The latest session dated today or earlier. */
   readonly lastHeld?: Session;
   /** The latest session of all (may be a prepared, future one). */
@@ -38,18 +36,19 @@ export function mentorSchedule(
   graceDays = 0,
 ): MentorSchedule {
   const mentor = notebook.mentorsById(mentorId)[0];
-  const sessions = notebook
-    .sessionsOf(mentorId)
-    .filter((s) => s.date)
-    .slice()
-    .sort((a, b) => a.date!.value.localeCompare(b.date!.value) || a.uri.localeCompare(b.uri));
-  const latest = sessions[sessions.length - 1];
+  // One pass, no sort: this runs for every change to a session with this mentor.
+  let latest: Session | undefined;
   let lastHeld: Session | undefined;
-  for (const s of sessions) if (s.date!.value <= today) lastHeld = s;
+  const later = (a: Session, b: Session | undefined): boolean =>
+    !b || a.date!.value > b.date!.value || (a.date!.value === b.date!.value && a.uri > b.uri);
+  for (const s of notebook.sessionsOf(mentorId)) {
+    if (!s.date) continue;
+    if (later(s, latest)) latest = s;
+    if (s.date.value <= today && later(s, lastHeld)) lastHeld = s;
+  }
   const base = {
     mentorId,
     ...(mentor && { mentor }),
-    sessions,
     ...(latest && { latest }),
     ...(lastHeld && { lastHeld }),
   };
