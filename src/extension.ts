@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     },
   };
   const clock = new DayClock(settingsClock);
-  const service = new NotebookService(() => readSettings().include, logger);
+  const service = new NotebookService(() => readSettings().include, logger, context.storageUri);
   const deps: FeatureDeps = {
     service,
     clock,

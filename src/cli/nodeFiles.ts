@@ -3,9 +3,9 @@
  * (skipping dot-folders and node_modules, never following symbolic links) and reads them.
  * URIs are paths relative to the root with forward slashes.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { NotebookFiles } from '../core';
+import type { FileStamp, NotebookFiles } from '../core';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -30,6 +30,11 @@ export class NodeNotebookFiles implements NotebookFiles {
     };
     await walk(this.root, '');
     return found;
+  }
+
+  async stat(uri: string): Promise<FileStamp> {
+    const info = await stat(join(this.root, ...uri.split('/')));
+    return { mtime: info.mtimeMs, size: info.size };
   }
 
   async read(uri: string): Promise<Uint8Array> {

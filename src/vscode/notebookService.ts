@@ -5,11 +5,14 @@
  * never globally, and coalesced into one change event.
  */
 import * as vscode from 'vscode';
-import { loadNotebook, NoteIndex, type Notebook, type NotebookFiles } from '../core';
+import { loadNotebook, NoteIndex, ParseCache, type Notebook, type NotebookFiles } from '../core';
 import type { Logger } from './logger';
 
 /** How long a file's edits settle before it is re-parsed. */
 const EDIT_DEBOUNCE_MS = 150;
+/** How long the notebook stays quiet before the warm-start cache is written. */
+const CACHE_WRITE_DELAY_MS = 5000;
+const CACHE_FILE = 'parse-cache.json';
 
 /** The workspace notebook: the index plus its lifecycle. */
 export class NotebookService implements vscode.Disposable {
@@ -23,10 +26,18 @@ export class NotebookService implements vscode.Disposable {
   private flushScheduled = false;
   private loading: Promise<void> | undefined;
   private generation = 0;
+  /** Parses of files as they are on disk, persisted for a warm start. */
+  private cache = new ParseCache();
+  private cacheTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /**
+   * @param storage the extension's workspace storage (never the user's repository), where
+   * the warm-start cache lives; undefined disables the cache.
+   */
   constructor(
     private readonly include: () => string,
     private readonly logger: Logger,
+    private readonly storage?: vscode.Uri,
   ) {
     const off = this.index.onDidChange((c) => this.queue(c.uris));
     this.disposables.push({ dispose: off });
@@ -54,13 +65,18 @@ export class NotebookService implements vscode.Disposable {
     const run = async (): Promise<void> => {
       const started = Date.now();
       const fresh = new NoteIndex();
-      await loadNotebook(this.files(), fresh);
+      this.cache = await this.readCache();
+      const warm = this.cache.size > 0;
+      await loadNotebook(this.files(), fresh, { cache: this.cache });
       if (generation !== this.generation) return;
       this.index.clear();
       for (const file of fresh.files()) this.index.set(file);
       for (const doc of vscode.workspace.textDocuments)
         if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
-      this.logger.info(`Indexed ${this.index.size} notes in ${Date.now() - started} ms.`);
+      this.logger.info(
+        `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start).`,
+      );
+      this.scheduleCacheWrite();
     };
     this.loading = run().catch((error: unknown) => this.logger.error('Indexing failed', error));
     return this.loading;
@@ -75,6 +91,7 @@ export class NotebookService implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
     for (const d of this.disposables) d.dispose();
@@ -89,7 +106,48 @@ export class NotebookService implements vscode.Disposable {
         return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());
       },
       read: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+      stat: async (uri) => {
+        const info = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+        return { mtime: info.mtime, size: info.size };
+      },
     };
+  }
+
+  private cacheUri(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, CACHE_FILE);
+  }
+
+  private async readCache(): Promise<ParseCache> {
+    const uri = this.cacheUri();
+    if (!uri) return new ParseCache();
+    try {
+      return ParseCache.deserialize(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+      );
+    } catch {
+      return new ParseCache();
+    }
+  }
+
+  private scheduleCacheWrite(): void {
+    const uri = this.cacheUri();
+    if (!uri || !this.storage) return;
+    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    const storage = this.storage;
+    this.cacheTimer = setTimeout(() => {
+      this.cacheTimer = undefined;
+      void (async () => {
+        try {
+          await vscode.workspace.fs.createDirectory(storage);
+          await vscode.workspace.fs.writeFile(
+            uri,
+            new TextEncoder().encode(this.cache.serialize()),
+          );
+        } catch (error) {
+          this.logger.error('Could not write the warm-start cache', error);
+        }
+      })();
+    }, CACHE_WRITE_DELAY_MS);
   }
 
   private watch(): void {
@@ -105,6 +163,8 @@ export class NotebookService implements vscode.Disposable {
       watcher.onDidDelete((uri) => {
         this.cancel(uri.toString());
         this.index.delete(uri.toString());
+        this.cache.delete(uri.toString());
+        this.scheduleCacheWrite();
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !this.isCandidate(e.document)) return;
@@ -135,9 +195,12 @@ export class NotebookService implements vscode.Disposable {
     try {
       const stat = await vscode.workspace.fs.stat(uri);
       if (stat.type & vscode.FileType.Directory) return;
-      this.index.setBytes(uri.toString(), await vscode.workspace.fs.readFile(uri));
+      const parsed = this.index.setBytes(uri.toString(), await vscode.workspace.fs.readFile(uri));
+      this.cache.set(uri.toString(), { mtime: stat.mtime, size: stat.size }, parsed);
+      this.scheduleCacheWrite();
     } catch {
       this.index.delete(uri.toString());
+      this.cache.delete(uri.toString());
     }
   }
 

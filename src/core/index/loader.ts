@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../model/types';
 import { CODES } from '../rules/codes';
+import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
 
 /** The file access the core needs. URIs are opaque strings chosen by the host. */
@@ -12,6 +13,8 @@ export interface NotebookFiles {
   list(): Promise<readonly string[]>;
   /** A file's bytes. */
   read(uri: string): Promise<Uint8Array>;
+  /** A file's modification time and size; needed to use a {@link ParseCache}. */
+  stat?(uri: string): Promise<FileStamp>;
 }
 
 /** Options for {@link loadNotebook}. */
@@ -20,6 +23,11 @@ export interface LoadOptions {
   readonly concurrency?: number;
   /** Stops early when aborted. */
   readonly signal?: AbortSignal;
+  /**
+   * A warm-start cache: files whose stamp matches are not read or parsed; the others are,
+   * and the cache is updated with them. Entries of vanished files are dropped.
+   */
+  readonly cache?: ParseCache;
 }
 
 /** Reads every file `files` lists into `index`. A file that cannot be read becomes a finding. */
@@ -33,18 +41,33 @@ export async function loadNotebook(
   const worker = async (): Promise<void> => {
     while (next < uris.length && !options.signal?.aborted) {
       const uri = uris[next++]!;
-      await loadFile(files, index, uri);
+      await loadFile(files, index, uri, options.cache);
     }
   };
   await Promise.all(
     Array.from({ length: Math.min(options.concurrency ?? 32, uris.length) }, worker),
   );
+  if (!options.signal?.aborted) options.cache?.retain(new Set(uris));
 }
 
 /** Reads one file into `index`, turning a read error into an `unreadable-file` finding. */
-export async function loadFile(files: NotebookFiles, index: NoteIndex, uri: string): Promise<void> {
+export async function loadFile(
+  files: NotebookFiles,
+  index: NoteIndex,
+  uri: string,
+  cache?: ParseCache,
+): Promise<void> {
   let bytes: Uint8Array;
+  let stamp: FileStamp | undefined;
   try {
+    if (cache && files.stat) {
+      stamp = await files.stat(uri);
+      const hit = cache.get(uri, stamp);
+      if (hit) {
+        index.set(hit);
+        return;
+      }
+    }
     bytes = await files.read(uri);
   } catch (error) {
     const problem: Finding = {
@@ -55,7 +78,9 @@ export async function loadFile(files: NotebookFiles, index: NoteIndex, uri: stri
       message: `Not read: ${error instanceof Error ? error.message : String(error)}.`,
     };
     index.set({ uri, problems: [problem] });
+    cache?.delete(uri);
     return;
   }
-  index.setBytes(uri, bytes);
+  const parsed = index.setBytes(uri, bytes);
+  if (cache && stamp) cache.set(uri, stamp, parsed);
 }

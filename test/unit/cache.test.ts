@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { loadNotebook, NoteIndex, ParseCache, type FileStamp } from '../../src/core';
+import { MemoryFiles } from './helpers/memoryFiles';
+
+/** In-memory files with stamps and a count of reads. */
+class StampedFiles extends MemoryFiles {
+  readonly stamps = new Map<string, FileStamp>();
+  reads = 0;
+
+  override write(uri: string, content: string | Uint8Array, mtime = 1): void {
+    super.write(uri, content);
+    this.stamps?.set(uri, { mtime, size: this.files.get(uri)!.length });
+  }
+
+  override async read(uri: string): Promise<Uint8Array> {
+    this.reads++;
+    return super.read(uri);
+  }
+
+  async stat(uri: string): Promise<FileStamp> {
+    const s = this.stamps.get(uri);
+    if (!s) throw new Error(`${uri} does not exist`);
+    return s;
+  }
+}
+
+const GOAL = '---\ntype: goal\ntarget: 2027-01-01\nmeasure: x\n---\n- [ ] a 📅 2026-12-01\n';
+
+describe('warm start cache', () => {
+  it('serves unchanged files from the cache and re-reads changed ones', async () => {
+    const files = new StampedFiles();
+    files.write('a.md', GOAL, 1);
+    files.write('b.md', GOAL.replace('a 📅', 'b 📅'), 1);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    assert.equal(files.reads, 2);
+
+    const warm = ParseCache.deserialize(cache.serialize());
+    files.reads = 0;
+    files.write('b.md', GOAL.replace('a 📅', 'changed 📅'), 2);
+    const index = new NoteIndex();
+    await loadNotebook(files, index, { cache: warm });
+    assert.equal(files.reads, 1, 'only the changed file is read');
+    const texts = [...index.actionItems()].map((i) => i.text).sort();
+    assert.deepEqual(texts, ['a', 'changed']);
+  });
+
+  it('treats a same-time change of size as a change', async () => {
+    const files = new StampedFiles();
+    files.write('a.md', GOAL, 5);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    files.write('a.md', GOAL + '- [ ] more\n', 5);
+    const index = new NoteIndex();
+    await loadNotebook(files, index, { cache });
+    assert.equal([...index.actionItems()].length, 2);
+  });
+
+  it('drops entries of files that are gone, and ignores damaged or foreign caches', async () => {
+    const files = new StampedFiles();
+    files.write('a.md', GOAL);
+    files.write('b.md', GOAL);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    files.files.delete('b.md');
+    await loadNotebook(files, new NoteIndex(), { cache });
+    assert.equal(cache.size, 1);
+    assert.equal(ParseCache.deserialize('{not json').size, 0);
+    assert.equal(ParseCache.deserialize(JSON.stringify({ version: -1, entries: [] })).size, 0);
+    assert.equal(
+      ParseCache.deserialize(
+        JSON.stringify({ version: 1, entries: [['x', 1, 1, { uri: 'y', problems: [] }]] }),
+      ).size,
+      0,
+    );
+  });
+});
