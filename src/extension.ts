@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { dateProblem, systemClock, type Clock, type Notebook } from './core';
 import { registerMarkDone } from './features/commands/markDone';
 import { registerNewGoal } from './features/commands/newGoal';
+import { registerNewMentor } from './features/commands/newMentor';
 import { registerNewSession } from './features/commands/newSession';
 import { registerOpenExample } from './features/commands/openExample';
 import { registerPrepareNextMeeting } from './features/commands/prepareNextMeeting';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     registerStatusBar(deps),
     registerPrepareNextMeeting(deps),
     registerNewGoal(deps),
+    registerNewMentor(deps),
     registerNewSession(deps),
     registerMarkDone(deps),
     registerReschedule(deps),

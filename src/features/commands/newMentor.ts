@@ -1,0 +1,71 @@
+/** `mentoringNotes.newMentor`: create a mentor note holding the agreement and the cadence. */
+import * as vscode from 'vscode';
+import { createNote } from '../../vscode/edits';
+import type { FeatureDeps } from '../deps';
+import { notebookRoot } from '../target';
+import { slug } from './newGoal';
+
+/** Arguments for keybindings and other extensions. */
+export interface NewMentorArgs {
+  readonly name?: string;
+  readonly cadence?: string;
+}
+
+/** Registers the command; resolves to the new note's Uri. */
+export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
+  return vscode.commands.registerCommand(
+    'mentoringNotes.newMentor',
+    async (args?: NewMentorArgs): Promise<vscode.Uri | undefined> => {
+      const root = notebookRoot(deps.settings().notebookFolder);
+      if (!root) {
+        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
+        return undefined;
+      }
+      const name =
+        args?.name ??
+        (await vscode.window.showInputBox({
+          title: 'New mentor',
+          prompt: "Your mentor's name",
+          placeHolder: 'Alex Rivera',
+          validateInput: (v) => (v.trim() ? undefined : 'Enter a name.'),
+        }));
+      if (!name) return undefined;
+      const cadence =
+        args?.cadence ??
+        (await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly', 'every 3 weeks'], {
+          title: 'How often did you agree to meet?',
+        })) ??
+        'monthly';
+      const id = slug(name) || 'mentor';
+      const lines = [
+        '---',
+        'type: mentor',
+        `name: ${JSON.stringify(name.trim())}`,
+        `cadence: ${cadence}`,
+        'channel: ',
+        '---',
+        '',
+        '## What we agreed',
+        '',
+        `- How often: ${cadence}`,
+        '- Where and how: ',
+        '- What stays between us: ',
+        '- What is out of scope: ',
+        '- How I ask for feedback, and how I report back on what I applied: ',
+        '',
+        '## Their background',
+        '',
+        '',
+      ];
+      const created = await createNote(
+        vscode.Uri.joinPath(root, 'mentors', `${id}.md`),
+        lines.join('\n'),
+      );
+      const editor = await vscode.window.showTextDocument(created, { preview: false });
+      const channel = lines.indexOf('channel: ');
+      editor.selection = new vscode.Selection(channel, 9, channel, 9);
+      await deps.service.refreshFile(created);
+      return created;
+    },
+  );
+}
