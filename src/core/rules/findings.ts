@@ -19,6 +19,8 @@ export interface RuleOptions {
   readonly severities?: Partial<Record<string, Severity | 'off'>>;
 }
 
+const MAX_MEMO = 4096;
+
 /** Everything a rule reads, plus a memo of "did you mean" lookups. */
 export class RuleContext {
   readonly grace: number;
@@ -59,6 +61,8 @@ export class RuleContext {
         }
       }
     }
+    // Bounded: a long editing session types many partial tags.
+    if (this.nearMemo.size >= MAX_MEMO) this.nearMemo.clear();
     this.nearMemo.set(id, best);
     return best;
   }
