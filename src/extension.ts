@@ -26,6 +26,8 @@ import { NotebookService } from './vscode/notebookService';
 
 /** What the extension exports to tests and to other extensions. */
 export interface MentoringNotesApi {
+  /** How long `activate` took (the workspace is indexed afterwards, in the background). */
+  readonly activationMs: number;
   /** The live notebook. */
   readonly notebook: Notebook;
   /** Resolves when the workspace has been indexed. */
@@ -41,6 +43,7 @@ export interface MentoringNotesApi {
 
 /** Activates Mentoring Notes (Node and web extension hosts alike). */
 export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
+  const started = performance.now();
   const logger = createLogger();
   const settingsChanged = new vscode.EventEmitter<void>();
   const settingsClock: Clock = {
@@ -96,7 +99,10 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     }),
   );
   void service.start();
+  const activationMs = performance.now() - started;
+  logger.info(`Activated in ${activationMs.toFixed(1)} ms; indexing in the background.`);
   return {
+    activationMs,
     notebook: service.notebook,
     ready: () => service.ready(),
     onDidUpdateDiagnostics: diagnostics.onDidUpdate,

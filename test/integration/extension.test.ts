@@ -13,6 +13,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
 
   before(async () => {
     mn = await api();
+    console.log(`    (activation took ${mn.activationMs.toFixed(1)} ms; indexing runs after it)`);
   });
 
   after(async () => {
