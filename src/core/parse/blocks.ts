@@ -1,13 +1,21 @@
 /**
  * The Markdown structure a note needs: where its task-list items and headings are.
  *
- * A fast line scanner handles the shapes notes are made of (headings, paragraphs, nested
- * lists, fenced code at the margin). Whenever a file holds something it cannot decide
- * exactly as CommonMark + GFM would (block quotes, HTML, indented code near a checkbox,
- * setext headings, tables, tabs in indentation…), the file goes to the full
- * unified/remark parse instead. A differential test holds the two to the same answers.
+ * A fast line scanner handles the shapes notes are made of: ATX headings, paragraphs,
+ * nested lists (spaces or tabs), fenced code (also inside list items), indented code, HTML
+ * comments, block quotes of plain text, tables and thematic breaks. Whenever a file holds
+ * something it cannot decide exactly as remark-parse + remark-gfm would (setext headings,
+ * other HTML, lists or headings inside quotes, empty list items, a checkbox with nothing
+ * after it, a table that may follow a list item…), it answers `undefined` and the file goes
+ * to the full unified/remark parse instead. test/unit/blocks.differential.test.ts holds the
+ * two to the same answers on a corpus of hard cases and on generated documents.
+ *
+ * Where micromark departs from the CommonMark text the scanner follows micromark: indented
+ * code can only be interrupted the way a paragraph can (no empty item, no ordered item not
+ * numbered 1), unless the code began on a line that closed a container.
  */
 import { remarkBlocks } from './remarkBlocks';
+import { stripClosingHashes } from './text';
 
 /** A task-list item's checkbox: `[ ]`, `[x]` or `[X]`. */
 export interface TaskSite {
@@ -34,16 +42,25 @@ export interface BlockScan {
   readonly parser: 'fast' | 'remark';
 }
 
-/** A line that might hold a checkbox at the start of a list item's paragraph. */
-const CANDIDATE = /^[\s>*+\-\d.)]*\[[ \txX]\]/;
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])( *)/;
 const TASK = /^\[([ xX])\][ \t]+\S/;
-const MAYBE_TASK = /^\[[ \txX]\]/;
-const ATX = /^(#{1,6})(?:[ \t]+|$)(.*)$/;
-const FENCE = /^(`{3,}|~{3,})(.*)$/;
-const SETEXT_OR_BREAK = /^(?:(?:-[ \t]*){2,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*|-[ \t]*)$/;
-const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
-const BLOCK_START_IN_ITEM = /^(?:[-*+][ \t]|\d{1,9}[.)][ \t]|[>#<|]|`{3}|~{3})/;
+/** A checkbox the fast path cannot decide alone: `[\t]`, nothing after it, `[` at the end… */
+const MAYBE_TASK = /^\[(?:[ \txX]\]|$)/;
+// No pattern may backtrack on a long line: each is anchored, and a tail is sliced off
+// rather than matched with `(.*)$` (`.` stops at U+2028).
+const ATX = /^(#{1,6})(?:[ \t]|$)/;
+const FENCE = /^(?:`{3,}|~{3,})/;
+const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
+const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
+const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/;
+/** The start of a footnote definition, a container like a list item. */
+const FOOTNOTE = /^\[\^[^\]]+\]:/;
+/** Content on a list item's first line that opens another block inside the item. */
+const BLOCK_IN_ITEM = /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[><\t]|`{3}|~{3}|\[\^)/;
+/** Quoted text that opens a block (list, heading, code, HTML, quote…) inside the quote. */
+const BLOCK_IN_QUOTE =
+  /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[#>`~<|[\t]|=+[ \t]*$|-+[ \t]*$|[-*_][ \t]*[-*_][ \t]*[-*_])/;
 
 /** Scans the body of a note (lines from `from` on). `text` is the whole note, for remark. */
 export function scanBlocks(lines: readonly string[], from: number, text: string): BlockScan {
@@ -53,126 +70,191 @@ export function scanBlocks(lines: readonly string[], from: number, text: string)
 /**
  * The fast scanner alone: the structure, or undefined when the file needs the full parse.
  * Exported for the differential test.
+ *
+ * Columns are visual (a tab in the indentation advances to the next multiple of 4, as in
+ * CommonMark); `items` holds the content column of each open list item, outermost first.
  */
 export function scanFast(lines: readonly string[], from: number): BlockScan | undefined {
-  let hasCandidates = false;
-  for (let i = from; i < lines.length; i++) {
-    if (CANDIDATE.test(lines[i]!)) {
-      hasCandidates = true;
-      break;
-    }
-  }
   const tasks: TaskSite[] = [];
   const headings: HeadingSite[] = [];
-  /** Content columns of the open list items, outermost first. */
   const items: number[] = [];
   let inParagraph = false;
-  let fence: { char: string; length: number } | undefined;
-  // Without a checkbox anywhere, only the headings matter and a best effort is exact
-  // enough; with one, anything uncertain sends the file to the full parser.
-  const unsure = (): boolean => hasCandidates;
+  /** The open paragraph is inside a block quote (so lines without `>` cannot interrupt it). */
+  let quoted = false;
+  /** The last line was a block quote line (a line without `>` closes the quote). */
+  let quoteOpen = false;
+  /**
+   * Indented code is open, begun on a line that closed no container: micromark then lets
+   * it be interrupted only as a paragraph can be.
+   */
+  let inCode = false;
+  /** The open paragraph may have become a GFM table, which other rules interrupt. */
+  let maybeTable = false;
+  /** The line of the list item whose first line is the open paragraph's only line. */
+  let itemLine = -1;
+  /**
+   * An open fenced code block (its fence) or HTML comment (char `<`), and how many list
+   * items hold it: no block starts inside until it closes or its item ends.
+   */
+  let raw: { char: string; length: number; depth: number } | undefined;
 
   for (let i = from; i < lines.length; i++) {
     const line = lines[i]!;
-    if (fence) {
-      const close = /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(line);
-      if (close && close[1]![0] === fence.char && close[1]!.length >= fence.length)
-        fence = undefined;
-      continue;
+    let col = 0;
+    let pos = 0;
+    for (; pos < line.length; pos++) {
+      const c = line.charCodeAt(pos);
+      if (c === 32) col++;
+      else if (c === 9) col += 4 - (col % 4);
+      else break;
     }
-    let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
-    if (indent === line.length || /^[ \t]*$/.test(line)) {
+    if (pos === line.length) {
       inParagraph = false;
+      quoteOpen = false;
+      maybeTable = false;
       continue;
     }
-    if (line[indent] === '\t') {
-      if (unsure()) return undefined;
-      inParagraph = true;
-      continue;
-    }
-    const rest = line.slice(indent);
-    let depth = items.length;
-    while (depth > 0 && items[depth - 1]! > indent) depth--;
-    const relative = indent - (depth > 0 ? items[depth - 1]! : 0);
-
-    if (relative >= 4) {
-      // Indented code, or the continuation of a paragraph: never a block start.
-      if (CANDIDATE.test(line) && unsure()) return undefined;
-      if (!inParagraph) items.length = depth;
-      continue;
-    }
-    const first = rest[0]!;
-    if (first === '>' || first === '<' || first === '|') {
-      if (unsure()) return undefined;
-      inParagraph = true;
-      continue;
-    }
-    const fenceOpen = FENCE.exec(rest);
-    if (fenceOpen) {
-      const marker = fenceOpen[1]!;
-      if (indent > 0 || (marker[0] === '`' && fenceOpen[2]!.includes('`'))) {
-        if (unsure()) return undefined;
+    const rest = line.slice(pos);
+    const wasCode = inCode;
+    const closesQuote = quoteOpen;
+    inCode = false;
+    quoteOpen = false;
+    if (raw) {
+      const owner = raw.depth > 0 ? items[raw.depth - 1]! : 0;
+      if (col >= owner) {
+        if (raw.char === '<') {
+          if (rest.includes('-->')) raw = undefined;
+        } else {
+          const close = col - owner < 4 ? FENCE_CLOSE.exec(rest) : null;
+          if (close && close[1]![0] === raw.char && close[1]!.length >= raw.length) raw = undefined;
+        }
         continue;
       }
-      fence = { char: marker[0]!, length: marker.length };
-      items.length = 0;
+      // Code and HTML take no lazy lines: a line left of the item's content ends the item.
+      raw = undefined;
+    }
+    let depth = items.length;
+    while (depth > 0 && items[depth - 1]! > col) depth--;
+    const relative = col - (depth > 0 ? items[depth - 1]! : 0);
+    // A block start here would interrupt the open paragraph or indented code, when every
+    // open container goes on (a quote does not go on without `>`).
+    const interrupting =
+      depth === items.length && (wasCode || (inParagraph && !(quoted && rest[0] !== '>')));
+
+    if (relative >= 4) {
+      // Indented code, or the continuation of a paragraph: never a block start. (After a
+      // table it is code, which changes what may interrupt the next line.)
+      if (maybeTable) return undefined;
+      if (!inParagraph) {
+        inCode = depth === items.length && !closesQuote;
+        items.length = depth;
+      }
+      continue;
+    }
+    const paragraphText: boolean = maybeTable;
+    maybeTable = false;
+    const first = rest[0]!;
+    if (first === '>') {
+      // A quote of plain text is a paragraph for our purposes; anything else inside it
+      // (lists, headings, code) goes to the full parse.
+      let gap = 1;
+      while (rest.charCodeAt(gap) === 32) gap++;
+      const inner = rest.slice(gap);
+      if (gap > 5 || BLOCK_IN_QUOTE.test(inner)) return undefined;
+      items.length = depth;
+      inParagraph = inner !== '';
+      quoted = true;
+      quoteOpen = true;
+      itemLine = -1;
+      continue;
+    }
+    if (first === '<') {
+      // An HTML comment runs to the line with `-->`; other HTML needs the full parse, and
+      // so do the short forms `<!-->` and `<!--->`.
+      if (!rest.startsWith('<!--')) return undefined;
+      const end = rest.indexOf('-->', 2);
+      if (end >= 0 && end < 4) return undefined;
+      items.length = depth;
+      if (end < 0) raw = { char: '<', length: 0, depth };
       inParagraph = false;
       continue;
     }
-    if (
-      SETEXT_OR_BREAK.test(rest) ||
-      (inParagraph && TABLE_DELIMITER.test(rest) && rest.includes('|'))
-    ) {
-      if (unsure()) return undefined;
+    const fence = FENCE.exec(rest)?.[0];
+    if (fence && (fence[0] === '~' || !rest.includes('`', fence.length))) {
+      items.length = depth;
+      raw = { char: fence[0]!, length: fence.length, depth };
       inParagraph = false;
+      continue;
+    }
+    if (inParagraph && SETEXT_UNDERLINE.test(rest)) {
+      // Under the paragraph it would make a setext heading; a lazy line cannot, and `---`
+      // there is a thematic break (common right after a list).
+      if (interrupting || paragraphText || !THEMATIC_BREAK.test(rest)) return undefined;
+    }
+    if (THEMATIC_BREAK.test(rest)) {
+      items.length = depth;
+      inParagraph = false;
+      continue;
+    }
+    if (inParagraph && TABLE_DELIMITER.test(rest) && !/^-[ \t]/.test(rest)) {
+      // A table may start here, the line above being its header: no checkbox there then.
+      if (itemLine === i - 1) return undefined;
+      maybeTable = true;
       continue;
     }
     const heading = ATX.exec(rest);
     if (heading) {
       items.length = depth;
       inParagraph = false;
-      headings.push({ line: i, depth: heading[1]!.length, text: headingText(heading[2]!) });
+      const text = headingText(rest.slice(heading[0].length));
+      headings.push({ line: i, depth: heading[1]!.length, text });
       continue;
     }
     const item = LIST_ITEM.exec(rest);
-    if (item && (item[2]!.length > 0 || item[0].length === rest.length)) {
+    const afterMarker = item ? rest[item[0].length] : undefined;
+    if (item && (item[2]!.length > 0 || afterMarker === undefined || afterMarker === '\t')) {
       const marker = item[1]!;
       const spaces = item[2]!.length;
       const content = rest.slice(marker.length + spaces);
-      const ordered = marker.length > 1 || /\d/.test(marker);
       const emptyItem = content.trim() === '';
-      const interruptsWithOddNumber = ordered && inParagraph && parseInt(marker, 10) !== 1;
-      if (
-        emptyItem ||
-        spaces >= 5 ||
-        interruptsWithOddNumber ||
-        BLOCK_START_IN_ITEM.test(content)
-      ) {
-        if (unsure()) return undefined;
+      // An empty item, or an ordered one not numbered 1, cannot interrupt: then the line
+      // is paragraph text.
+      const cannotInterrupt = emptyItem || (marker.length > 1 && marker.slice(0, -1) !== '1');
+      // In a table it would start a list; in a paragraph, continue it.
+      if (paragraphText && cannotInterrupt) return undefined;
+      if (!interrupting || !cannotInterrupt) {
+        if (emptyItem || spaces >= 5 || afterMarker === '\t') return undefined;
+        if (BLOCK_IN_ITEM.test(content) || ATX.test(content) || THEMATIC_BREAK.test(content))
+          return undefined;
+        items.length = depth;
+        items.push(col + marker.length + spaces);
+        const task = TASK.exec(content);
+        if (task) {
+          tasks.push({ line: i, column: pos + marker.length + spaces, status: task[1]! });
+        } else if (MAYBE_TASK.test(content)) {
+          return undefined;
+        }
         inParagraph = true;
+        quoted = false;
+        itemLine = i;
         continue;
       }
-      items.length = depth;
-      const contentColumn = indent + marker.length + spaces;
-      items.push(contentColumn);
-      const task = TASK.exec(content);
-      if (task) {
-        tasks.push({ line: i, column: contentColumn, status: task[1]! });
-      } else if (MAYBE_TASK.test(content) && unsure()) {
-        return undefined;
-      }
-      inParagraph = true;
-      continue;
     }
-    // Paragraph text: a new paragraph closes deeper items; a continuation keeps them.
-    if (!inParagraph) items.length = depth;
+    if (FOOTNOTE.test(rest)) return undefined;
+    // Paragraph text (or table rows): a new paragraph closes deeper items; a continuation
+    // keeps them.
+    maybeTable = paragraphText;
+    if (!inParagraph) {
+      items.length = depth;
+      itemLine = -1;
+      quoted = false;
+    }
     inParagraph = true;
   }
   return { tasks, headings, parser: 'fast' };
 }
 
-/** The text of an ATX heading without its closing `#`s. */
+/** The text of an ATX heading without its closing `#`s (the same helper as remark's path). */
 export function headingText(raw: string): string {
-  return raw.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+  return stripClosingHashes(raw);
 }

@@ -36,6 +36,8 @@ export interface FrontMatterProblem {
 export interface FrontMatter {
   /** False when the note has no front matter at all. */
   readonly present: boolean;
+  /** True when a block was opened with `---` and never closed. */
+  readonly unclosed?: boolean;
   /** Fields by key; empty when absent or unreadable. */
   readonly fields: ReadonlyMap<string, Field>;
   /** Zero-based line where the body starts. */
@@ -97,6 +99,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   if (close === -1) {
     return {
       ...absent(lines),
+      unclosed: true,
       range: lineRange(0, 0, first.length),
       typeHint,
       problems: [
@@ -174,7 +177,9 @@ export function readSimpleFields(
   for (let line = from; line < to; line++) {
     const text = lines[line]!;
     if (text === '' || text[0] === '#') continue;
-    if (text.includes('\t')) return undefined;
+    // Long lines go to the full parser, which is linear; the patterns here are meant for
+    // short ones.
+    if (text.length > 400 || text.includes('\t')) return undefined;
     const key = SIMPLE_KEY.exec(text);
     if (!key || fields.has(key[1]!)) return undefined;
     const start = key[0].length;

@@ -25,6 +25,7 @@ import {
 } from '../model/types';
 import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
+import { remarkBlocks } from './remarkBlocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
 import { decodeNote, lineRange, splitLines, stripBom } from './text';
@@ -78,7 +79,9 @@ export function parseText(uri: string, rawText: string): ParsedFile {
     problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
 
   const fields = new FieldReader(uri, fm.fields, problems, fm.problems.length > 0);
-  const blocks = scanBlocks(lines, fm.bodyStartLine, text);
+  // An unclosed block is not front matter to remark either, and what follows it reads
+  // differently; only the full parser answers that exactly.
+  const blocks = fm.unclosed ? remarkBlocks(text) : scanBlocks(lines, fm.bodyStartLine, text);
   const sections = buildSections(lines, blocks, fm.bodyStartLine);
   const idField = fields.text('id');
   const base: Omit<NoteBase, 'type' | 'actionItems'> = {

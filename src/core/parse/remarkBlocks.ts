@@ -7,6 +7,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { BlockScan, HeadingSite, TaskSite } from './blocks';
+import { stripClosingHashes } from './text';
 
 interface MdNode {
   type: string;
@@ -17,6 +18,52 @@ interface MdNode {
 }
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+/** Notes longer than this are not given to the full parser (its cost can grow faster than linearly). */
+export const MAX_FULL_PARSE_CHARS = 64 * 1024;
+/** Container nesting (quotes, list markers, indentation) beyond which the full parser is not used. */
+export const MAX_NESTING = 48;
+
+/** Why a note was not given to the full parser, with the line to point at. */
+export interface FullParseRefusal {
+  readonly line: number;
+  readonly message: string;
+}
+
+/**
+ * Whether the full parser can safely take `lines`: very long notes and very deep nesting
+ * are refused (remark's cost and recursion grow with them), so no note can hang or crash it.
+ */
+export function fullParseRefusal(
+  lines: readonly string[],
+  length: number,
+): FullParseRefusal | undefined {
+  if (length > MAX_FULL_PARSE_CHARS) {
+    return {
+      line: 0,
+      message: `the note is ${Math.ceil(length / 1024)} KB long, so it was read with the fast scanner only`,
+    };
+  }
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    let depth = 0;
+    let column = 0;
+    for (let c = 0; c < line.length && depth <= MAX_NESTING; c++) {
+      const ch = line[c];
+      if (ch === '>' || ch === '-' || ch === '*' || ch === '+') depth++;
+      else if (ch === ' ') column++;
+      else if (ch === '\t') column += 4;
+      else if (!/[\d.)]/.test(ch!)) break;
+    }
+    if (depth + Math.floor(column / 2) > MAX_NESTING) {
+      return {
+        line: i,
+        message: `line ${i + 1} nests quotes or lists more than ${MAX_NESTING} levels deep, so the note was read with the fast scanner only`,
+      };
+    }
+  }
+  return undefined;
+}
 
 /** Task-list items and headings of `text`, as remark sees them. */
 export function remarkBlocks(text: string): BlockScan {
@@ -84,7 +131,7 @@ function computeLineStarts(text: string): number[] {
 
 function headingSource(line: string): string {
   const trimmed = line.replace(/[\r\n]+$/, '').trim();
-  const atx = /^#{1,6}(?:[ \t]+|$)(.*)$/.exec(trimmed);
+  const atx = /^#{1,6}(?:[ \t]|$)/.exec(trimmed);
   if (!atx) return trimmed.replace(/^>\s*/, '');
-  return atx[1]!.replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+  return stripClosingHashes(trimmed.slice(atx[0].length));
 }

@@ -148,17 +148,24 @@ function describeText(rest: string, spans: readonly [number, number][]): string 
     pos = e;
   }
   text += rest.slice(pos);
+  // Token by token from the end, each step looking only at the last token, so a long
+  // line never makes a regular expression backtrack over it.
   let words = text.replace(/\s+/g, ' ').trim();
-  const trailing = /\s*(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\[\[[^\]]*\]\])$/u;
-  for (
-    let next = words.replace(trailing, '');
-    next !== words && next !== '';
-    next = words.replace(trailing, '')
-  ) {
-    words = next;
+  for (;;) {
+    let cut = -1;
+    if (words.endsWith(']]')) {
+      const open = words.lastIndexOf('[[');
+      if (open > 0 && !words.slice(open + 2, -2).includes(']')) cut = open;
+    } else {
+      const space = words.lastIndexOf(' ');
+      if (space > 0 && TRAILING_TOKEN.test(words.slice(space + 1))) cut = space;
+    }
+    if (cut <= 0) return words;
+    words = words.slice(0, cut).trimEnd();
   }
-  return words;
 }
+
+const TRAILING_TOKEN = /^(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;

@@ -67,3 +67,16 @@ export function wholeLine(lines: readonly string[], line: number): Range {
 function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/**
+ * The text of an ATX heading's content without its closing `#`s (`Notes ##` → `Notes`).
+ * Written without a regular expression so that a long line cannot make it backtrack.
+ */
+export function stripClosingHashes(raw: string): string {
+  const s = raw.trimEnd();
+  let i = s.length;
+  while (i > 0 && s[i - 1] === '#') i--;
+  if (i < s.length && (i === 0 || s[i - 1] === ' ' || s[i - 1] === '\t'))
+    return s.slice(0, i).trim();
+  return s.trim();
+}

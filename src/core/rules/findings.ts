@@ -54,8 +54,9 @@ export class RuleContext {
     if (id.length >= 4) {
       let bestDistance = 3;
       for (const goal of this.notebook.goals()) {
-        const d = editDistance(id.toLowerCase(), goal.id.toLowerCase(), bestDistance);
-        if (d < bestDistance) {
+        const d = editDistance(id.toLowerCase(), goal.id.toLowerCase(), bestDistance + 1);
+        // Ties go to the smallest id, so the answer never depends on load order.
+        if (d < bestDistance || (d === bestDistance && best !== undefined && goal.id < best)) {
           bestDistance = d;
           best = goal.id;
         }
