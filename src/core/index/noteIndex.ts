@@ -3,6 +3,7 @@
  * need (goals and mentors by id, sessions by mentor), maintained incrementally so that a
  * one-file change costs work proportional to that file, not to the notebook.
  */
+import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { parseBytes, parseText } from '../parse/note';
 
@@ -29,8 +30,13 @@ export interface Notebook {
   goalsById(id: string): readonly Goal[];
   /** Mentors with this id. */
   mentorsById(id: string): readonly Mentor[];
-  /** Sessions that name this mentor (`''` for sessions without one). */
+  /** Sessions that name this mentor (`''` for sessions without one): dated ones oldest first, then undated. */
   sessionsOf(mentorId: string): readonly Session[];
+  /**
+   * The latest dated session with this mentor, optionally only among those on or before
+   * `onOrBefore`; ties on the date go to the larger URI. Logarithmic in the sessions.
+   */
+  latestSession(mentorId: string, onOrBefore?: LocalDate): Session | undefined;
   /** Every mentor id named by a mentor note or a session. */
   mentorIds(): Iterable<string>;
   /** Every action item of every note. */
@@ -44,7 +50,14 @@ export class NoteIndex implements Notebook {
   private readonly byUri = new Map<string, ParsedFile>();
   private readonly goalIds = new MultiMap<Goal>();
   private readonly mentorIds_ = new MultiMap<Mentor>();
-  private readonly sessionsByMentor = new MultiMap<Session>();
+  private readonly sessionsByMentor = new Map<string, SessionTimeline>();
+  /** Notes by type, so listing goals never walks every session. */
+  private readonly byType = {
+    goal: new Set<Goal>(),
+    session: new Set<Session>(),
+    mentor: new Set<Mentor>(),
+    review: new Set<Review>(),
+  };
   private readonly listeners = new Set<IndexListener>();
 
   /** Number of files held. */
@@ -88,6 +101,7 @@ export class NoteIndex implements Notebook {
     this.goalIds.clear();
     this.mentorIds_.clear();
     this.sessionsByMentor.clear();
+    for (const set of Object.values(this.byType)) set.clear();
     if (uris.length) this.emit(uris);
   }
 
@@ -114,20 +128,20 @@ export class NoteIndex implements Notebook {
     for (const f of this.byUri.values()) if (f.note) yield f.note;
   }
 
-  *goals(): Iterable<Goal> {
-    for (const n of this.notes()) if (n.type === 'goal') yield n;
+  goals(): Iterable<Goal> {
+    return this.byType.goal;
   }
 
-  *sessions(): Iterable<Session> {
-    for (const n of this.notes()) if (n.type === 'session') yield n;
+  sessions(): Iterable<Session> {
+    return this.byType.session;
   }
 
-  *mentors(): Iterable<Mentor> {
-    for (const n of this.notes()) if (n.type === 'mentor') yield n;
+  mentors(): Iterable<Mentor> {
+    return this.byType.mentor;
   }
 
-  *reviews(): Iterable<Review> {
-    for (const n of this.notes()) if (n.type === 'review') yield n;
+  reviews(): Iterable<Review> {
+    return this.byType.review;
   }
 
   goalsById(id: string): readonly Goal[] {
@@ -139,7 +153,11 @@ export class NoteIndex implements Notebook {
   }
 
   sessionsOf(mentorId: string): readonly Session[] {
-    return this.sessionsByMentor.get(mentorId);
+    return this.sessionsByMentor.get(mentorId)?.all() ?? [];
+  }
+
+  latestSession(mentorId: string, onOrBefore?: LocalDate): Session | undefined {
+    return this.sessionsByMentor.get(mentorId)?.latest(onOrBefore);
   }
 
   mentorIds(): Iterable<string> {
@@ -160,9 +178,15 @@ export class NoteIndex implements Notebook {
 
   private link(parsed: ParsedFile): void {
     const note = parsed.note;
+    if (note) (this.byType[note.type] as Set<Note>).add(note);
     if (note?.type === 'goal') this.goalIds.add(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
-    else if (note?.type === 'session') this.sessionsByMentor.add(note.mentor?.value ?? '', note);
+    else if (note?.type === 'session') {
+      const key = note.mentor?.value ?? '';
+      let timeline = this.sessionsByMentor.get(key);
+      if (!timeline) this.sessionsByMentor.set(key, (timeline = new SessionTimeline()));
+      timeline.add(note);
+    }
   }
 
   private unlink(uri: string): void {
@@ -170,9 +194,14 @@ export class NoteIndex implements Notebook {
     if (!old) return;
     this.byUri.delete(uri);
     const note = old.note;
+    if (note) (this.byType[note.type] as Set<Note>).delete(note);
     if (note?.type === 'goal') this.goalIds.remove(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.remove(note.id, note);
-    else if (note?.type === 'session') this.sessionsByMentor.remove(note.mentor?.value ?? '', note);
+    else if (note?.type === 'session') {
+      const key = note.mentor?.value ?? '';
+      const timeline = this.sessionsByMentor.get(key);
+      if (timeline?.remove(note) === 0) this.sessionsByMentor.delete(key);
+    }
   }
 
   private emit(uris: readonly string[]): void {
@@ -212,5 +241,64 @@ class MultiMap<V> {
 
   clear(): void {
     this.map.clear();
+  }
+}
+
+/** One mentor's sessions, dated ones kept sorted by (date, URI). */
+class SessionTimeline {
+  private readonly dated: Session[] = [];
+  private readonly undated = new Set<Session>();
+
+  add(session: Session): void {
+    if (!session.date) {
+      this.undated.add(session);
+      return;
+    }
+    this.dated.splice(this.upperBound(session.date.value, session.uri), 0, session);
+  }
+
+  /** Removes `session`; returns how many sessions remain. */
+  remove(session: Session): number {
+    if (!session.date) this.undated.delete(session);
+    else {
+      const i = this.upperBound(session.date.value, session.uri) - 1;
+      if (this.dated[i] === session) this.dated.splice(i, 1);
+      else {
+        const j = this.dated.indexOf(session);
+        if (j >= 0) this.dated.splice(j, 1);
+      }
+    }
+    return this.dated.length + this.undated.size;
+  }
+
+  all(): Session[] {
+    return [...this.dated, ...this.undated];
+  }
+
+  latest(onOrBefore?: LocalDate): Session | undefined {
+    if (onOrBefore === undefined) return this.dated[this.dated.length - 1];
+    // The first index whose date is after `onOrBefore`, minus one.
+    let lo = 0;
+    let hi = this.dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.dated[mid]!.date!.value <= onOrBefore) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.dated[lo - 1];
+  }
+
+  /** The first index whose key sorts after (date, uri). */
+  private upperBound(date: string, uri: string): number {
+    let lo = 0;
+    let hi = this.dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.dated[mid]!;
+      const d = m.date!.value;
+      if (d < date || (d === date && m.uri <= uri)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 }

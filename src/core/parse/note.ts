@@ -28,7 +28,7 @@ import { scanBlocks, type BlockScan } from './blocks';
 import { remarkBlocks } from './remarkBlocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
-import { decodeNote, lineRange, splitLines, stripBom } from './text';
+import { decodeNote, lineRange, own, splitLines, stripBom } from './text';
 
 /** Parses a note from its bytes (as read from disk). */
 export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
@@ -200,7 +200,7 @@ class FieldReader {
   text(key: string): Located<string> | undefined {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === undefined || f.value === '') return undefined;
-    if (typeof f.value === 'string') return { value: f.value.trim(), range: f.range };
+    if (typeof f.value === 'string') return { value: own(f.value.trim()), range: f.range };
     if (typeof f.value === 'number' || typeof f.value === 'boolean')
       return { value: String(f.value), range: f.range };
     this.report(
@@ -229,7 +229,7 @@ class FieldReader {
       this.report(f, `${key}: ${problem}`, CODES.invalidDate, key);
       return undefined;
     }
-    return { value: f.value.trim(), range: f.range };
+    return { value: own(f.value.trim()), range: f.range };
   }
 
   /** One of a fixed set of words. */
@@ -251,7 +251,7 @@ class FieldReader {
   list(key: string): Located<string>[] {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === '') return [];
-    if (typeof f.value === 'string') return [{ value: f.value.trim(), range: f.range }];
+    if (typeof f.value === 'string') return [{ value: own(f.value.trim()), range: f.range }];
     if (!Array.isArray(f.value)) {
       this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
       return [];
@@ -260,7 +260,7 @@ class FieldReader {
     f.value.forEach((v, i) => {
       const range = f.itemRanges[i] ?? f.range;
       if (typeof v === 'string' || typeof v === 'number')
-        out.push({ value: String(v).trim(), range });
+        out.push({ value: own(String(v).trim()), range });
       else this.report({ range }, `each entry of ${key} should be an id, not ${kindOf(v)}`);
     });
     return out;
@@ -309,8 +309,8 @@ function readActionItems(
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
-      text: meta.text,
-      rawText: line.slice(after).trim(),
+      text: own(meta.text),
+      rawText: own(line.slice(after).trim()),
       ...optional('due', meta.due),
       ...optional('doneDate', meta.doneDate),
       ...optional('scheduled', meta.scheduled),
@@ -350,7 +350,7 @@ function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: n
         break;
       }
     }
-    return { title: h.text, depth: h.depth, line: h.line, endLine: end, hasContent };
+    return { title: own(h.text), depth: h.depth, line: h.line, endLine: end, hasContent };
   });
 }
 

@@ -5,7 +5,7 @@
  */
 import { dateProblem, type LocalDate } from '../model/dates';
 import type { Located, Priority, Range } from '../model/types';
-import { lineRange } from './text';
+import { lineRange, own } from './text';
 
 /** What a task line says besides its words. */
 export interface TaskMetadata {
@@ -97,20 +97,20 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   }
   let recurrence: string | undefined;
   for (const m of rest.matchAll(RECURRENCE)) {
-    recurrence ??= m[1]!.trim() || undefined;
+    recurrence ??= own(m[1]!.trim()) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
   for (const m of rest.matchAll(TASK_ID)) spans.push([m.index, m.index + m[0].length]);
 
   let owner: string | undefined;
-  for (const m of rest.matchAll(OWNER)) owner ??= m[1];
+  for (const m of rest.matchAll(OWNER)) owner ??= own(m[1]!);
   const wikiLinks = [...rest.matchAll(WIKI)].map((m) => ({
-    id: goalIdOf(m[1]!),
+    id: own(goalIdOf(m[1]!)),
     range: at(m.index, m.index + m[0].length),
   }));
   const tags = [...rest.matchAll(TAG)]
     .filter((m) => !/^\d+$/.test(m[1]!))
-    .map((m) => ({ id: m[1]!, range: at(m.index, m.index + m[0].length) }));
+    .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
   return {
     text: describeText(rest, spans),

@@ -80,3 +80,12 @@ export function stripClosingHashes(raw: string): string {
     return s.slice(0, i).trim();
   return s.trim();
 }
+
+/**
+ * A copy of `s` that does not keep the string it was cut from alive. JavaScript engines
+ * represent substrings as views into their parent, so a short title sliced from a note
+ * would otherwise pin the note's whole text in memory for as long as the index holds it.
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

@@ -96,8 +96,12 @@ export class FindingsEngine {
   update(changed: Iterable<string>): Set<string> {
     const touched = new Set<string>();
     const files = new Set<string>();
+    /** Ids whose goals or mentors changed (duplicate-id scopes to recompute). */
     const goalIds = new Set<string>();
     const mentorIds = new Set<string>();
+    /** Ids that may have started or stopped naming a goal or mentor (their referrers are recomputed). */
+    const goalSet = new Set<string>();
+    const mentorSet = new Set<string>();
     const meetings = new Set<string>();
     for (const uri of changed) {
       files.add(uri);
@@ -109,12 +113,22 @@ export class FindingsEngine {
         if (fp.mentorId !== undefined) mentorIds.add(fp.mentorId);
         if (fp.meetingMentor !== undefined) meetings.add(fp.meetingMentor);
       }
+      // Editing a goal or mentor note without changing its id changes nothing for the
+      // notes that refer to it.
+      if (before?.goalId !== after?.goalId) {
+        if (before?.goalId !== undefined) goalSet.add(before.goalId);
+        if (after?.goalId !== undefined) goalSet.add(after.goalId);
+      }
+      if (before?.mentorId !== after?.mentorId) {
+        if (before?.mentorId !== undefined) mentorSet.add(before.mentorId);
+        if (after?.mentorId !== undefined) mentorSet.add(after.mentorId);
+      }
       this.setFootprint(uri, before, after);
     }
-    if (goalIds.size) {
+    if (goalSet.size) {
       this.ctx.forgetGoals();
       const dependents = new Set<string>(this.withUnresolvedTags);
-      for (const id of goalIds) for (const uri of this.goalRefs.get(id) ?? []) dependents.add(uri);
+      for (const id of goalSet) for (const uri of this.goalRefs.get(id) ?? []) dependents.add(uri);
       for (const uri of dependents) {
         // Whether their tags resolve may have changed with the goals.
         if (!files.has(uri))
@@ -126,10 +140,8 @@ export class FindingsEngine {
         files.add(uri);
       }
     }
-    for (const id of mentorIds) {
-      for (const uri of this.mentorRefs.get(id) ?? []) files.add(uri);
-      meetings.add(id);
-    }
+    for (const id of mentorSet) for (const uri of this.mentorRefs.get(id) ?? []) files.add(uri);
+    for (const id of mentorIds) meetings.add(id);
     for (const uri of files) {
       this.computeFile(uri);
       touched.add(uri);

@@ -36,16 +36,9 @@ export function mentorSchedule(
   graceDays = 0,
 ): MentorSchedule {
   const mentor = notebook.mentorsById(mentorId)[0];
-  // One pass, no sort: this runs for every change to a session with this mentor.
-  let latest: Session | undefined;
-  let lastHeld: Session | undefined;
-  const later = (a: Session, b: Session | undefined): boolean =>
-    !b || a.date!.value > b.date!.value || (a.date!.value === b.date!.value && a.uri > b.uri);
-  for (const s of notebook.sessionsOf(mentorId)) {
-    if (!s.date) continue;
-    if (later(s, latest)) latest = s;
-    if (s.date.value <= today && later(s, lastHeld)) lastHeld = s;
-  }
+  // Both lookups are logarithmic: this runs for every change to a session with this mentor.
+  const latest = notebook.latestSession(mentorId);
+  const lastHeld = notebook.latestSession(mentorId, today);
   const base = {
     mentorId,
     ...(mentor && { mentor }),
