@@ -12,6 +12,7 @@ import {
   type ActionItem,
 } from '../core';
 import type { FeatureDeps } from './deps';
+import { RefreshableTree } from './refreshableTree';
 import { itemTreeItem, type ItemNode } from './itemNodes';
 
 /** A group heading in the view. */
@@ -29,12 +30,12 @@ export type ActionNode = GroupNode | ItemNode;
 export type GroupBy = 'due' | 'goal' | 'mentor';
 
 /** The view's data; exported so tests and other extensions can read what it shows. */
-export class ActionItemsProvider implements vscode.TreeDataProvider<ActionNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
+export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   private groupByOverride: GroupBy | undefined;
 
-  constructor(private readonly deps: FeatureDeps) {}
+  constructor(private readonly deps: FeatureDeps) {
+    super();
+  }
 
   /** How the view is grouped now. */
   get groupBy(): GroupBy {
@@ -44,10 +45,6 @@ export class ActionItemsProvider implements vscode.TreeDataProvider<ActionNode>,
   set groupBy(value: GroupBy) {
     this.groupByOverride = value;
     this.refresh();
-  }
-
-  refresh(): void {
-    this.changed.fire();
   }
 
   getTreeItem(node: ActionNode): vscode.TreeItem {
@@ -109,10 +106,6 @@ export class ActionItemsProvider implements vscode.TreeDataProvider<ActionNode>,
         items: items.sort(compareItems),
       }))
       .sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 

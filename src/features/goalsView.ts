@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { compareItems, goalProgress, isOpen, mentorName, type Goal, type Session } from '../core';
 import type { FeatureDeps } from './deps';
+import { RefreshableTree } from './refreshableTree';
 import { fileName, itemTreeItem, type ItemNode } from './itemNodes';
 
 /** A node of the Goals view. */
@@ -28,14 +29,9 @@ const STATUS_ICONS = {
 } as const;
 
 /** The view's data. */
-export class GoalsProvider implements vscode.TreeDataProvider<GoalNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly deps: FeatureDeps) {}
-
-  refresh(): void {
-    this.changed.fire();
+export class GoalsProvider extends RefreshableTree<GoalNode> {
+  constructor(private readonly deps: FeatureDeps) {
+    super();
   }
 
   getTreeItem(node: GoalNode): vscode.TreeItem {
@@ -134,10 +130,6 @@ export class GoalsProvider implements vscode.TreeDataProvider<GoalNode>, vscode.
         children: open.map((item) => ({ kind: 'item', item })),
       });
     return children;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { mentorName, mentorSchedule, type Session } from '../core';
 import type { FeatureDeps } from './deps';
+import { RefreshableTree } from './refreshableTree';
 import { fileName } from './itemNodes';
 
 /** A node of the Sessions view. */
@@ -16,14 +17,9 @@ export type SessionNode =
   | { readonly kind: 'session'; readonly session: Session };
 
 /** The view's data. */
-export class SessionsProvider implements vscode.TreeDataProvider<SessionNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChangeTreeData = this.changed.event;
-
-  constructor(private readonly deps: FeatureDeps) {}
-
-  refresh(): void {
-    this.changed.fire();
+export class SessionsProvider extends RefreshableTree<SessionNode> {
+  constructor(private readonly deps: FeatureDeps) {
+    super();
   }
 
   getTreeItem(node: SessionNode): vscode.TreeItem {
@@ -105,10 +101,6 @@ export class SessionsProvider implements vscode.TreeDataProvider<SessionNode>, v
       )
       .map((session) => ({ kind: 'session', session }));
     return [...next, ...history];
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }
 

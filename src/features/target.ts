@@ -28,9 +28,15 @@ export function itemTarget(arg: unknown): ItemTarget | undefined {
   return undefined;
 }
 
-/** The first workspace folder, where new notes go. */
+/**
+ * Where new notes go: the notebook folder inside the first workspace folder. Without an
+ * open folder, tells the user and returns undefined.
+ */
 export function notebookRoot(folder: string): vscode.Uri | undefined {
   const root = vscode.workspace.workspaceFolders?.[0]?.uri;
-  if (!root) return undefined;
+  if (!root) {
+    void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
+    return undefined;
+  }
   return folder ? vscode.Uri.joinPath(root, ...folder.split('/')) : root;
 }

@@ -4,21 +4,23 @@
  * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
  */
 import { dateProblem, type LocalDate } from '../model/dates';
-import type { Located, Priority, Range } from '../model/types';
+import type { ActionItem, Located, Priority, Range } from '../model/types';
 import { lineRange, own } from './text';
 
 /** What a task line says besides its words. */
-export interface TaskMetadata {
-  readonly text: string;
-  readonly due?: Located<LocalDate>;
-  readonly doneDate?: Located<LocalDate>;
-  readonly scheduled?: LocalDate;
-  readonly start?: LocalDate;
-  readonly created?: LocalDate;
-  readonly cancelled?: LocalDate;
-  readonly priority?: Priority;
-  readonly recurrence?: string;
-  readonly owner?: string;
+export interface TaskMetadata extends Pick<
+  ActionItem,
+  | 'text'
+  | 'due'
+  | 'doneDate'
+  | 'scheduled'
+  | 'start'
+  | 'created'
+  | 'cancelled'
+  | 'priority'
+  | 'recurrence'
+  | 'owner'
+> {
   readonly wikiLinks: readonly { id: string; range: Range }[];
   readonly tags: readonly { id: string; range: Range }[];
   /** Dates that are not real calendar dates, with where they are written. */

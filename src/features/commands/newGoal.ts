@@ -19,10 +19,7 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
     async (args?: NewGoalArgs): Promise<vscode.Uri | undefined> => {
       const settings = deps.settings();
       const root = notebookRoot(settings.notebookFolder);
-      if (!root) {
-        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
-        return undefined;
-      }
+      if (!root) return undefined;
       const title =
         args?.title ??
         (args?.id

@@ -18,10 +18,7 @@ export function registerNewSession(deps: FeatureDeps): vscode.Disposable {
     async (args?: NewSessionArgs): Promise<vscode.Uri | undefined> => {
       const settings = deps.settings();
       const root = notebookRoot(settings.notebookFolder);
-      if (!root) {
-        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
-        return undefined;
-      }
+      if (!root) return undefined;
       const date = args?.date ?? deps.clock.today();
       if (dateProblem(date)) throw new Error(`date: ${dateProblem(date)}`);
       let mentor = args?.mentor;

@@ -33,10 +33,7 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
       await deps.service.ready();
       const settings = deps.settings();
       const root = notebookRoot(settings.notebookFolder);
-      if (!root) {
-        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
-        return undefined;
-      }
+      if (!root) return undefined;
       if (args?.date !== undefined && dateProblem(args.date))
         throw new Error(`date: ${dateProblem(args.date)}`);
       const today = deps.clock.today();
