@@ -30,6 +30,11 @@ describe('front matter', () => {
       "channel: 'video call'",
       'empty:',
       'list: []',
+      'duration: 45',
+      'block:',
+      '  - alpha',
+      '  - beta-2',
+      'after: x',
     ];
     const f = fast(block);
     assert.ok(f, 'the fast path should take this block');
@@ -38,8 +43,10 @@ describe('front matter', () => {
 
   it('leaves anything unusual to the YAML parser', () => {
     for (const line of [
-      'n: 42',
+      'n: 4.2',
       'b: true',
+      'l:\n  - 1',
+      'l:\n  - a\n    - b',
       'x: ~',
       'nested:\n  a: 1',
       'a: &anchor x',
@@ -90,7 +97,20 @@ describe('front matter', () => {
       fc
         .tuple(key, value, fc.constantFrom('', '  # note', ' '))
         .map(([k, v, c]) => `${k}: ${v}${c}`),
-      fc.constantFrom('', '# comment', 'k:'),
+      fc.constantFrom(
+        '',
+        '# comment',
+        'k:',
+        '  - item',
+        '  - other-item',
+        '    - deeper',
+        '- top',
+        '  - 12',
+        '  -',
+        'n: 42',
+        'n: -7',
+        'n: 007',
+      ),
     );
     fc.assert(
       fc.property(fc.array(line, { maxLength: 8 }), (block) => {

@@ -3,7 +3,7 @@
  * calendar: it sorts and compares as text, serialises as itself, and never drifts across
  * time zones. Arithmetic goes through date-fns on local `Date` values.
  */
-import { addDays, addMonths, differenceInCalendarDays, format, getDay, isValid } from 'date-fns';
+import { addDays, addMonths, differenceInCalendarDays, format, getDay } from 'date-fns';
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -20,13 +20,20 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 export function dateProblem(text: string): string | undefined {
   const m = ISO_DATE.exec(text);
   if (!m) return `"${text}" is not a date; write it as YYYY-MM-DD`;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
   if (mo < 1 || mo > 12) return `${text} has no month ${mo}`;
-  const date = new Date(y, mo - 1, d);
-  if (d < 1 || !isValid(date) || date.getMonth() !== mo - 1 || date.getDate() !== d) {
+  if (d < 1 || d > daysInMonth(y, mo)) {
     return `${text} is not a real date: ${monthName(mo)} ${y} has no day ${d}`;
   }
   return undefined;
+}
+
+/** Days in a month of the proleptic Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** True when `text` is a real calendar date in `YYYY-MM-DD` form. */

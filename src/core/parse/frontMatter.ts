@@ -159,6 +159,8 @@ const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#:]*?(?:[ \t]+#.*)?$/;
 const NOT_A_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+const BLOCK_ITEM = /^( *)- ([^ ].*?)$/;
+const DECIMAL = /^[-+]?[0-9]{1,15}$/;
 const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^,[\]{}#:]*[^\s,[\]{}#:])?$/;
 
 /**
@@ -187,7 +189,37 @@ export function readSimpleFields(
     const at = (a: number, b: number): Range => lineRange(line, start + a, start + b);
     if (raw.trim() === '') {
       if (raw !== '') return undefined;
-      fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: [] });
+      // A block list of plain items (`goals:` then `  - a` lines), or an empty value.
+      const items: string[] = [];
+      const itemRanges: Range[] = [];
+      let next = line + 1;
+      let indent: string | undefined;
+      for (; next < to; next++) {
+        const m = BLOCK_ITEM.exec(lines[next]!);
+        if (!m || (indent !== undefined && m[1] !== indent)) break;
+        indent = m[1]!;
+        const item = m[2]!;
+        if (!FLOW_ITEM.test(item) || NOT_A_STRING.test(item) || item.includes(': '))
+          return undefined;
+        items.push(item);
+        itemRanges.push(lineRange(next, indent.length + 2, indent.length + 2 + item.length));
+      }
+      if (items.length === 0) {
+        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: [] });
+        continue;
+      }
+      const lastRange = itemRanges[itemRanges.length - 1]!;
+      fields.set(key[1]!, {
+        key: key[1]!,
+        value: items,
+        // As the YAML parser reports it: a block list ends where the next line starts.
+        range: {
+          start: { line: line + 1, character: indent!.length },
+          end: next < to ? { line: next, character: 0 } : lastRange.end,
+        },
+        itemRanges,
+      });
+      line = next - 1;
       continue;
     }
     const field = simpleValue(raw, at);
@@ -235,6 +267,8 @@ function simpleValue(
   if (!PLAIN.test(raw)) return undefined;
   const comment = /[ \t]+#/.exec(raw);
   const value = (comment ? raw.slice(0, comment.index) : raw).trimEnd();
+  if (DECIMAL.test(value))
+    return { value: Number(value), range: at(0, value.length), itemRanges: [] };
   if (NOT_A_STRING.test(value) || value.includes(': ')) return undefined;
   return { value, range: at(0, value.length), itemRanges: [] };
 }

@@ -79,7 +79,9 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     else if (!dates[field]) dates[field] = { value: token, range };
   };
 
-  for (const m of rest.matchAll(DATE_TOKEN)) {
+  // Most lines hold plain words: cheap checks skip the patterns that cannot match.
+  const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(rest);
+  for (const m of emoji ? rest.matchAll(DATE_TOKEN) : []) {
     const field = SIGNIFIERS[m[1]!]!;
     const tokenStart = m.index + m[0].length - m[2]!.length;
     // A signifier with no date is reported on the signifier itself.
@@ -87,30 +89,30 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     else takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
     spans.push([m.index, m.index + m[0].length]);
   }
-  for (const m of rest.matchAll(ASCII_DUE)) {
+  for (const m of rest.includes('due:') ? rest.matchAll(ASCII_DUE) : []) {
     const tokenStart = m.index + 4;
     takeDate('due', m[1]!, tokenStart, tokenStart + m[1]!.length);
     spans.push([m.index, m.index + m[0].length]);
   }
   let priority: Priority | undefined;
-  for (const m of rest.matchAll(PRIORITY_TOKEN)) {
+  for (const m of emoji ? rest.matchAll(PRIORITY_TOKEN) : []) {
     priority ??= PRIORITIES[m[1]!];
     spans.push([m.index, m.index + m[0].length]);
   }
   let recurrence: string | undefined;
-  for (const m of rest.matchAll(RECURRENCE)) {
+  for (const m of emoji ? rest.matchAll(RECURRENCE) : []) {
     recurrence ??= own(m[1]!.trim()) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
-  for (const m of rest.matchAll(TASK_ID)) spans.push([m.index, m.index + m[0].length]);
+  for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
   let owner: string | undefined;
-  for (const m of rest.matchAll(OWNER)) owner ??= own(m[1]!);
-  const wikiLinks = [...rest.matchAll(WIKI)].map((m) => ({
+  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= own(m[1]!);
+  const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
     id: own(goalIdOf(m[1]!)),
     range: at(m.index, m.index + m[0].length),
   }));
-  const tags = [...rest.matchAll(TAG)]
+  const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
     .filter((m) => !/^\d+$/.test(m[1]!))
     .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
