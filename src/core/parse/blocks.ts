@@ -14,7 +14,7 @@
  * code can only be interrupted the way a paragraph can (no empty item, no ordered item not
  * numbered 1), unless the code began on a line that closed a container.
  */
-import { remarkBlocks } from './remarkBlocks';
+import { fullParseRefusal, remarkBlocks, type FullParseRefusal } from './remarkBlocks';
 import { stripClosingHashes } from './text';
 
 /** A task-list item's checkbox: `[ ]`, `[x]` or `[X]`. */
@@ -38,8 +38,10 @@ export interface HeadingSite {
 export interface BlockScan {
   readonly tasks: readonly TaskSite[];
   readonly headings: readonly HeadingSite[];
-  /** Which parser produced the result. */
-  readonly parser: 'fast' | 'remark';
+  /** Which parser produced the result (`loose`: the note was too large or too deep for the full parse). */
+  readonly parser: 'fast' | 'remark' | 'loose';
+  /** Why the full parse was not used although the note needed it. */
+  readonly refusal?: FullParseRefusal;
 }
 
 const LIST_ITEM = /^([-*+]|\d{1,9}[.)])( *)/;
@@ -62,9 +64,84 @@ const BLOCK_IN_ITEM = /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[><\t]|`{3}|~
 const BLOCK_IN_QUOTE =
   /^(?:[-*+](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|[#>`~<|[\t]|=+[ \t]*$|-+[ \t]*$|[-*_][ \t]*[-*_][ \t]*[-*_])/;
 
-/** Scans the body of a note (lines from `from` on). `text` is the whole note, for remark. */
-export function scanBlocks(lines: readonly string[], from: number, text: string): BlockScan {
-  return scanFast(lines, from) ?? remarkBlocks(text);
+/**
+ * Scans the body of a note (lines from `from` on). `text` is the whole note, for remark.
+ * With `full`, the fast scanner is skipped (the caller knows it cannot decide the note).
+ * Notes too large or too deeply nested for the full parse are read loosely, and say so.
+ */
+export function scanBlocks(
+  lines: readonly string[],
+  from: number,
+  text: string,
+  full = false,
+): BlockScan {
+  const fast = full ? undefined : scanFast(lines, from);
+  if (fast) return fast;
+  let refusal = fullParseRefusal(lines, text.length);
+  if (!refusal) {
+    try {
+      return remarkBlocks(text);
+    } catch (error) {
+      const reason = error instanceof RangeError ? 'it is nested too deeply' : String(error);
+      refusal = {
+        line: 0,
+        message: `the Markdown parser gave up (${reason}), so the note was read with the fast scanner only`,
+      };
+    }
+  }
+  return { ...scanLoose(lines, from), refusal };
+}
+
+const LOOSE_TASK = /^[ \t>]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)+\[([ xX])\][ \t]+\S/;
+
+/**
+ * A best-effort scan for notes the full parser cannot take: task lines and ATX headings
+ * outside fenced code, without the finer container rules. Linear, no recursion.
+ */
+function scanLoose(
+  lines: readonly string[],
+  from: number,
+): { tasks: TaskSite[]; headings: HeadingSite[]; parser: 'loose' } {
+  const tasks: TaskSite[] = [];
+  const headings: HeadingSite[] = [];
+  let fence: string | undefined;
+  for (let i = from; i < lines.length; i++) {
+    const line = lines[i]!;
+    const trimmed = line.trimStart();
+    const marker = FENCE.exec(trimmed)?.[0];
+    if (fence) {
+      if (
+        marker &&
+        marker[0] === fence[0] &&
+        marker.length >= fence.length &&
+        trimmed.slice(marker.length).trim() === ''
+      )
+        fence = undefined;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      continue;
+    }
+    const task = LOOSE_TASK.exec(line);
+    if (task) {
+      tasks.push({
+        line: i,
+        column: task[0].lastIndexOf('[', task[0].length - 3),
+        status: task[1]!,
+      });
+      continue;
+    }
+    const heading = ATX.exec(trimmed);
+    if (heading && line.length - trimmed.length < 4) {
+      headings.push({
+        line: i,
+        depth: heading[1]!.length,
+        text: headingText(trimmed.slice(heading[0].length)),
+      });
+    }
+  }
+  return { tasks, headings, parser: 'loose' };
 }
 
 /**

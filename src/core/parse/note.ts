@@ -25,7 +25,6 @@ import {
 } from '../model/types';
 import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
-import { remarkBlocks } from './remarkBlocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
 import { decodeNote, lineRange, own, splitLines, stripBom } from './text';
@@ -81,7 +80,13 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   const fields = new FieldReader(uri, fm.fields, problems, fm.problems.length > 0);
   // An unclosed block is not front matter to remark either, and what follows it reads
   // differently; only the full parser answers that exactly.
-  const blocks = fm.unclosed ? remarkBlocks(text) : scanBlocks(lines, fm.bodyStartLine, text);
+  const blocks = scanBlocks(lines, fm.bodyStartLine, text, fm.unclosed === true);
+  if (blocks.refusal) {
+    const at = lineRange(blocks.refusal.line, 0, lines[blocks.refusal.line]?.length ?? 0);
+    problems.push(
+      finding(uri, at, CODES.unreadableFile, `Read in part: ${blocks.refusal.message}.`, 'warning'),
+    );
+  }
   const sections = buildSections(lines, blocks, fm.bodyStartLine);
   const idField = fields.text('id');
   const base: Omit<NoteBase, 'type' | 'actionItems'> = {

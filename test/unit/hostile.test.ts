@@ -1,0 +1,168 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import matter from 'gray-matter';
+import {
+  computeFindings,
+  FindingsEngine,
+  NoteIndex,
+  parseBytes,
+  parseText,
+  type Finding,
+} from '../../src/core';
+
+const HEAD = '---\ntype: session\ndate: 2026-11-01\n---\n';
+const EXAMPLE = readFileSync(
+  join(process.cwd(), 'examples/notebook/sessions/2026-11-14-alex-rivera.md'),
+  'utf8',
+);
+
+describe('hostile and broken notes', function () {
+  this.timeout(20000);
+
+  const pathological: Record<string, string> = {
+    'deeply nested quotes': HEAD + '>'.repeat(20000) + ' - [ ] x\n',
+    'deeply nested lists by indentation':
+      HEAD + Array.from({ length: 5000 }, (_, i) => `${' '.repeat(i * 2)}- [ ] x`).join('\n'),
+    'deeply nested lists on one line': HEAD + '- '.repeat(10000) + '[ ] x\n',
+    'deeply nested lists inside a quote':
+      HEAD +
+      '> ' +
+      Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i * 2)}- [ ] x`).join('\n> '),
+    'unclosed brackets': HEAD + '- [ ] ' + '['.repeat(100000) + '\n',
+    'unclosed links in a quote': HEAD + '> ' + '[a](b '.repeat(20000) + '\n',
+    'a heading with a long run of spaces':
+      HEAD + '# a' + ' '.repeat(200000) + 'x\n- [ ] y 📅 2026-11-02\n',
+    'a task with a long run of spaces': HEAD + '- [ ] x' + ' '.repeat(200000) + 'y @a #b\n',
+    'a front matter line with a long run of spaces':
+      '---\ntype: goal\ntitle: a' + ' '.repeat(60000) + 'b\n---\n',
+    'many HTML blocks': HEAD + '<div>\n'.repeat(20000) + '- [ ] x\n',
+    'a huge front matter': '---\ntype: goal\n' + 'k: v\n'.repeat(20000) + '---\n',
+    'an alias bomb':
+      '---\ntype: goal\na: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c]\n---\n',
+  };
+  for (const [name, text] of Object.entries(pathological)) {
+    it(`reads ${name} without crashing or hanging`, () => {
+      const parsed = parseText('x.md', text);
+      assert.ok(parsed.note, 'still recognised as a note');
+      // Whatever could not be read fully is said, at a place in the file.
+      for (const p of parsed.problems) assert.ok(p.range.start.line >= 0 && p.message.length > 0);
+    });
+  }
+
+  it('never fills gray-matter’s content-keyed cache', () => {
+    for (let i = 0; i < 100; i++) parseText(`n${i}.md`, `---\ntype: goal\ntitle: "x ${i}"\n---\n`);
+    assert.equal(Object.keys((matter as unknown as { cache: object }).cache).length, 0);
+  });
+
+  it('never throws on arbitrary text or bytes (property)', () => {
+    const fragment = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        '---\n',
+        '---js\n',
+        'type: goal\n',
+        'type: session\n',
+        '- [ ] ',
+        '- [x] ',
+        '📅 ',
+        '✅ ',
+        'due:',
+        '2026-02-30',
+        '```\n',
+        '> ',
+        '<!--',
+        '-->',
+        '\t',
+        '\r\n',
+        '\r',
+        '\uFEFF',
+        '#',
+        '[[',
+        ']]',
+        '@',
+        '    ',
+        '1. ',
+        '* ',
+        ': ',
+        '[',
+        ']',
+        '{',
+        '}',
+        '&a ',
+        '*a ',
+        '!!js/function ',
+        '\u0000',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        parseText('p.md', text);
+        parseBytes('p.md', new TextEncoder().encode(text));
+      }),
+      { seed: 11, numRuns: 3000 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        parseBytes(
+          'b.md',
+          new Uint8Array([...new TextEncoder().encode('---\ntype: goal\n---\n'), ...bytes]),
+        );
+      }),
+      { seed: 12, numRuns: 1000 },
+    );
+  });
+
+  it('keeps the index and findings equal to a fresh parse through random edits (property)', () => {
+    const edit = fc.record({
+      at: fc.nat(),
+      remove: fc.nat({ max: 30 }),
+      insert: fc.constantFrom(
+        '',
+        '- [ ] new 📅 2026-11-01\n',
+        '[x]',
+        '\n',
+        '---',
+        '```\n',
+        '#public-speaking',
+        '2026-02-30',
+        'next: 2026-11-10\n',
+        'x',
+      ),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 25 }), (edits) => {
+        const index = new NoteIndex();
+        index.setText(
+          'mentors/alex-rivera.md',
+          '---\ntype: mentor\nname: Alex\ncadence: weekly\n---\n',
+        );
+        index.setText(
+          'goals/public-speaking.md',
+          '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n',
+        );
+        const engine = new FindingsEngine(index, '2026-11-21');
+        const uri = 'sessions/s.md';
+        let text = EXAMPLE;
+        index.setText(uri, text);
+        engine.update([uri, 'mentors/alex-rivera.md', 'goals/public-speaking.md']);
+        for (const e of edits) {
+          const at = e.at % (text.length + 1);
+          text = text.slice(0, at) + e.insert + text.slice(at + e.remove);
+          index.setText(uri, text);
+          engine.update([uri]);
+        }
+        const fresh = parseText(uri, text);
+        assert.deepEqual(index.file(uri), fresh.note || fresh.problems.length ? fresh : undefined);
+        assert.deepEqual(normalise(engine.all()), normalise(computeFindings(index, '2026-11-21')));
+      }),
+      { seed: 13, numRuns: 300 },
+    );
+  });
+});
+
+function normalise(findings: Map<string, Finding[]>): [string, Finding[]][] {
+  return [...findings].filter(([, l]) => l.length).sort(([a], [b]) => a.localeCompare(b));
+}
