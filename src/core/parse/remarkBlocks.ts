@@ -97,13 +97,15 @@ function checkboxOf(
   text: string,
   lineStarts: readonly number[],
 ): TaskSite | undefined {
-  const paragraph = item.children?.[0];
-  let offset = paragraph?.position?.start.offset;
-  if (offset === undefined) return undefined;
-  offset--;
+  // remark moves the paragraph's start past the checkbox when plain text follows it, and
+  // leaves it on `[` otherwise (`- [ ] **bold**`, a code span, a link…).
+  const paragraph = item.children?.find((child) => child.type === 'paragraph');
+  const start = paragraph?.position?.start.offset;
+  if (start === undefined) return undefined;
+  let offset = start - 1;
   while (offset > 0 && /\s/.test(text[offset]!)) offset--;
-  if (text[offset] !== ']' || text[offset - 2] !== '[') return undefined;
-  const open = offset - 2;
+  const open = text[offset] === ']' ? offset - 2 : start;
+  if (text[open] !== '[' || text[open + 2] !== ']') return undefined;
   let line = 0;
   let lo = 0;
   let hi = lineStarts.length - 1;
