@@ -186,10 +186,13 @@ function check(
         `${f.uri}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`,
       );
     }
-    const count = (s: string): number => all.filter((f) => f.severity === s).length;
+    const count = (severity: string, word: string): string => {
+      const n = all.filter((f) => f.severity === severity).length;
+      return `${n} ${word}${n === 1 ? '' : 's'}`;
+    };
     const notes = [...index.notes()].length;
     io.err(
-      `${notes} notes checked as of ${today}: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} infos, ${count('hint')} hints.\n`,
+      `${notes} notes checked as of ${today}: ${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}, ${count('hint', 'hint')}.\n`,
     );
   }
   return all.some((f) => f.severity === 'error') ? 1 : 0;
