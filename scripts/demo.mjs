@@ -1,18 +1,21 @@
 // `npm run demo`: the packaged extension in a real VS Code (code-server) on the example
 // notebook. Builds for production, packages the .vsix with vsce, installs it into a
 // throw-away code-server profile, opens a copy of examples/notebook (or of the test
-// fixture while there is no example) and serves it on 127.0.0.1 until Ctrl-C.
+// fixture while there is no example) and serves it on 127.0.0.1 until Ctrl-C. The copy
+// gets a .vscode/settings.json that evaluates dates as of 2026-11-21, the day the example
+// notebook is written as of, so the demo looks the same whatever the real date.
 //
 //   npm run demo [-- --port <n>] [-- --screenshot <dir>]
 //
 //   --port        serve on this port (default: a free one)
-//   --screenshot  instead of serving, open the workbench in headless Chromium (1400x900),
+//   --screenshot  instead of serving, open the workbench in headless Chromium (1400x1000),
 //                 save one PNG per step of SCREENSHOTS into <dir>, and exit
 //
 // Needs Debian's chromium (for --screenshot) and ripgrep; installs code-server on first use.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -30,18 +33,109 @@ import {
   withTimeout,
   workbenchUrl,
 } from './lib/code-server.mjs';
-// Used by screenshot steps: import the others from here as steps are added.
-import { settle, waitForWorkbench } from './lib/workbench.mjs';
+import {
+  fitProblemsToRows,
+  fitViewToRows,
+  goToLine,
+  openFile,
+  pickQuickItem,
+  resetLayout,
+  resizeSideBar,
+  runCommand,
+  setSideBarVisible,
+  settle,
+  showProblems,
+  showQuickFixes,
+  showViews,
+  viewPane,
+  waitForEditor,
+  waitForWorkbench,
+} from './lib/workbench.mjs';
 
-const VIEWPORT = { width: 1400, height: 900 };
+const VIEWPORT = { width: 1400, height: 1000 };
+
+/**
+ * The day the example notebook is written as of: the demo's copy evaluates dates as of
+ * this day (setting `mentoringNotes.today`), so what it shows does not depend on the
+ * real date.
+ */
+const DEMO_TODAY = '2026-11-21';
+
+/** The extension's views, as titled in package.json, and the container holding them. */
+const CONTAINER = 'Mentoring';
+const VIEWS = ['Goals', 'Action Items', 'Sessions'];
+
+/** The source of the extension's diagnostics in the Problems panel. */
+const DIAGNOSTIC_SOURCE = 'mentoring-notes';
 
 /**
  * What --screenshot captures, in order: each step brings the workbench into a state and
- * names the PNG. Add steps here, built from the helpers in lib/workbench.mjs, e.g.
- *   { name: 'action-items', show: (page) => runCommand(page, 'Mentoring Notes: Focus on Action Items View') },
- *   { name: 'session', show: (page) => openFile(page, 'sessions/2026-11-14-alex-rivera.md') },
+ * names the PNG, built from the helpers in lib/workbench.mjs. Every step starts from a
+ * window with no editor and no panel open and the side bar shown; sizes set by a step
+ * stay. The date is pinned (DEMO_TODAY), so the same rows show every time. The viewport
+ * is a little taller than 900 so the Action Items view shows all its groups expanded.
  */
-const SCREENSHOTS = [{ name: 'workbench', show: async () => {} }];
+const SCREENSHOTS = [
+  {
+    // The side bar (goals, action items grouped by due date, sessions) next to a session
+    // note, whose dates, owners and goal links the grammar injection colours.
+    name: 'sidebar',
+    show: async (page) => {
+      await showViews(page, CONTAINER, VIEWS);
+      await viewPane(page, 'Action Items')
+        .locator('.monaco-list-row', { hasText: 'Overdue' })
+        .first()
+        .waitFor();
+      // Room for the goals' descriptions, and each view as tall as its rows (Sessions, the
+      // longest list, takes what is left). Later steps keep this layout.
+      await resizeSideBar(page, 440);
+      await fitViewToRows(page, 'Goals');
+      await fitViewToRows(page, 'Action Items');
+      await openFile(page, 'sessions/2026-11-14-alex-rivera.md');
+      await goToLine(page, 32);
+    },
+  },
+  {
+    // The notebook's diagnostics in the Problems panel, full width and as tall as its
+    // rows, and the squiggles on a note's overdue action items.
+    name: 'problems',
+    show: async (page) => {
+      await setSideBarVisible(page, false);
+      await openFile(page, 'sessions/2026-10-14-priya-natarajan.md');
+      await showProblems(page, DIAGNOSTIC_SOURCE);
+      await fitProblemsToRows(page);
+      await runCommand(page, 'View: Focus Active Editor Group');
+      await goToLine(page, 37);
+      await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
+    },
+  },
+  {
+    // Ctrl+. on the due date of an overdue item: mark done, reschedule.
+    name: 'quick-fix',
+    show: async (page) => {
+      await openFile(page, 'sessions/2026-11-14-alex-rivera.md');
+      // In the due date of "Send Alex the storage-tiering draft…" (2026-11-|18).
+      await goToLine(page, 34, 67);
+      await page.locator('.editor-group-container.active .squiggly-warning').first().waitFor();
+      await showQuickFixes(page, 'Mark done');
+    },
+  },
+  {
+    // "Mentoring: Prepare Next Meeting", Alex Rivera: the new note for 2026-11-28 opens
+    // with the cursor in the agenda.
+    name: 'prepared-note',
+    show: async (page) => {
+      await showViews(page, CONTAINER, VIEWS);
+      await runCommand(page, `${CONTAINER}: Prepare Next Meeting`, { prompt: true });
+      await pickQuickItem(page, 'Alex Rivera');
+      await waitForEditor(page, '2026-11-28-alex-rivera.md');
+      await viewPane(page, 'Sessions')
+        .locator('.monaco-list-row', { hasText: '2026-11-28' })
+        .first()
+        .waitFor();
+    },
+  },
+];
 
 const { values: options } = parseArgs({
   options: {
@@ -75,12 +169,15 @@ function packageExtension() {
   fs.mkdirSync(path.dirname(vsix), { recursive: true });
   step('production build', process.execPath, ['esbuild.mjs', '--production']);
   // esbuild bundles every dependency, so the package needs no node_modules. vsce runs
-  // with no standard input: it never waits for an answer to a prompt.
+  // with no standard input: it never waits for an answer to a prompt. This package is
+  // never published, so the README's relative links stay as they are (vsce would
+  // otherwise need a repository URL to rewrite the screenshots' links).
   const vsce = createRequire(import.meta.url).resolve('@vscode/vsce/vsce');
   step('packaging with vsce', process.execPath, [
     vsce,
     'package',
     '--no-dependencies',
+    '--no-rewrite-relative-links',
     '--out',
     vsix,
   ]);
@@ -96,6 +193,33 @@ function demoNotebook() {
   return hasNotes ? example : path.join(REPO_ROOT, 'test', 'fixtures', 'workspace');
 }
 
+/**
+ * Pins the date the copy of the notebook is evaluated as of, in its workspace settings
+ * (the copy only: the examples in the repository stay as they are).
+ */
+function pinToday(notebook) {
+  const file = path.join(notebook, '.vscode', 'settings.json');
+  let settings = {};
+  if (fs.existsSync(file)) {
+    try {
+      settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new Error(`cannot add mentoringNotes.today to ${file}: ${error.message}`);
+    }
+  }
+  settings['mentoringNotes.today'] = DEMO_TODAY;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
+}
+
+/** Waits until the extension has indexed the notebook: its status bar item shows. */
+async function waitForExtension(page) {
+  await page
+    .locator('.statusbar-item[id$="mentoringNotes.status"]')
+    .first()
+    .waitFor({ timeout: 60_000 });
+}
+
 /** Opens the workbench in headless Chromium and saves one PNG per screenshot step. */
 async function takeScreenshots(url, dir) {
   fs.mkdirSync(dir, { recursive: true });
@@ -105,8 +229,25 @@ async function takeScreenshots(url, dir) {
     page.on('pageerror', (error) => console.error(`[browser error] ${error.message}`));
     await page.goto(url);
     await waitForWorkbench(page);
+    await waitForExtension(page);
     for (const { name, show } of SCREENSHOTS) {
-      await withTimeout(show(page), 60_000, `screenshot step "${name}" did not finish in 60 s`);
+      try {
+        await withTimeout(
+          (async () => {
+            await resetLayout(page);
+            await show(page);
+          })(),
+          60_000,
+          'did not finish in 60 s',
+        );
+      } catch (error) {
+        // What the window looked like when the step gave up, to see which wait failed.
+        const failed = path.join(os.tmpdir(), `mentoring-notes-demo-${name}.failed.png`);
+        await page.screenshot({ path: failed }).catch(() => {});
+        throw new Error(`screenshot step "${name}": ${error.message} (window: ${failed})`, {
+          cause: error,
+        });
+      }
       await settle(page);
       const file = path.join(dir, `${name}.png`);
       await page.screenshot({ path: file });
@@ -133,13 +274,14 @@ async function main() {
   installExtension(entry, sandbox, vsix);
   const source = demoNotebook();
   const notebook = copyIntoSandbox(sandbox, source, 'notebook');
+  pinToday(notebook);
   const server = await startServer(entry, sandbox, {
     port: options.port === undefined ? undefined : Number(options.port),
   });
   cleanups.add(() => server.stop());
   const url = workbenchUrl(server, notebook);
   log(
-    `ready after ${seconds(start)}: ${path.relative(REPO_ROOT, vsix)} installed, showing a copy of ${path.relative(REPO_ROOT, source)}`,
+    `ready after ${seconds(start)}: ${path.relative(REPO_ROOT, vsix)} installed, showing a copy of ${path.relative(REPO_ROOT, source)} as of ${DEMO_TODAY}`,
   );
 
   if (options.screenshot !== undefined) {
