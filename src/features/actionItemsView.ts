@@ -119,8 +119,17 @@ export function registerActionItemsView(
     showCollapseAll: true,
   });
   const updateTitle = (): void => {
-    const open = provider.groups().reduce((n, g) => n + g.items.length, 0);
-    view.badge = open ? { value: open, tooltip: `${open} open action items` } : undefined;
+    // The badge counts what needs attention now: overdue items, not everything open.
+    const settings = deps.settings();
+    const overdue = groupOpenItems(
+      deps.service.notebook,
+      deps.clock.today(),
+      settings.weekStart,
+      settings.graceDays,
+    ).get('overdue')!.length;
+    view.badge = overdue
+      ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` }
+      : undefined;
     void vscode.commands.executeCommand(
       'setContext',
       'mentoringNotes.actionItems.groupBy',

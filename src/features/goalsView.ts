@@ -43,9 +43,12 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         const g = node.goal;
         const p = goalProgress(g, today);
         const t = new vscode.TreeItem(g.title ?? g.id, vscode.TreeItemCollapsibleState.Collapsed);
-        const bits: string[] = [g.status];
-        if (p.total) bits.push(`${p.done}/${p.total} · ${Math.round((100 * p.done) / p.total)}%`);
-        if (g.target) bits.push(`${p.pastTarget ? 'past target' : 'target'} ${g.target.value}`);
+        // Most important first, so a narrow sidebar cuts the least useful part.
+        const bits: string[] = [];
+        if (p.pastTarget) bits.push(`past target ${g.target!.value}`);
+        if (g.status !== 'active') bits.push(g.status);
+        if (p.total) bits.push(`${p.done}/${p.total} milestones`);
+        if (g.target && !p.pastTarget && g.status === 'active') bits.push(`by ${g.target.value}`);
         t.description = bits.join(' · ');
         t.iconPath = new vscode.ThemeIcon(
           STATUS_ICONS[g.status],
@@ -60,7 +63,6 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         t.tooltip = tip;
         t.id = `goal:${g.uri}`;
         t.contextValue = `goal.${g.status}`;
-        t.resourceUri = vscode.Uri.parse(g.uri);
         t.command = {
           command: 'vscode.open',
           title: 'Open',

@@ -30,7 +30,7 @@ export function registerQuickFixes(deps: FeatureDeps): vscode.Disposable {
           actions.push(markDone(document, item, today, diagnostic));
           for (const [label, date] of [
             ['tomorrow', plusDays(today, 1)],
-            ['in a week', plusDays(today, 7)],
+            ['a week from today', plusDays(today, 7)],
           ] as const) {
             actions.push(
               setDue(document, item, date, `Reschedule to ${label} (${date})`, diagnostic),
@@ -71,7 +71,7 @@ export function registerQuickFixes(deps: FeatureDeps): vscode.Disposable {
       if (item && !item.done && !item.due) {
         for (const [label, date] of [
           ['tomorrow', plusDays(today, 1)],
-          ['in a week', plusDays(today, 7)],
+          ['a week from today', plusDays(today, 7)],
         ] as const) {
           actions.push(setDue(document, item, date, `Add a due date: ${label} (${date})`));
         }

@@ -1,6 +1,6 @@
 /** The Sessions view: the next meeting with each mentor first, then the history, newest first. */
 import * as vscode from 'vscode';
-import { mentorName, mentorSchedule, type Session } from '../core';
+import { daysBetween, mentorName, mentorSchedule, type Session } from '../core';
 import type { FeatureDeps } from './deps';
 import { RefreshableTree } from './refreshableTree';
 import { fileName } from './itemNodes';
@@ -34,7 +34,10 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
         node.missed ? 'warning' : 'calendar',
         node.missed ? new vscode.ThemeColor('list.warningForeground') : undefined,
       );
-      t.tooltip = 'Prepare this meeting';
+      t.tooltip = `${String(t.label)}: ${String(t.description)}. Click to prepare this meeting.`;
+      t.accessibilityInformation = {
+        label: `Next meeting with ${mentorName(notebook, node.mentorId)}, ${String(t.description)}`,
+      };
       t.contextValue = 'nextMeeting';
       t.command = {
         command: 'mentoringNotes.prepareNextMeeting',
@@ -57,7 +60,6 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
     t.iconPath = new vscode.ThemeIcon(upcoming ? 'calendar' : 'comment-discussion');
     t.id = `session:${s.uri}`;
     t.contextValue = 'session';
-    t.resourceUri = vscode.Uri.parse(s.uri);
     t.command = {
       command: 'vscode.open',
       title: 'Open',
@@ -75,7 +77,7 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
       .map((id) => {
         const s = mentorSchedule(notebook, id, today, grace);
         const note = s.missed
-          ? `missed, agreed ${s.missed.next.value}`
+          ? `missed ${daysBetween(s.missed.next.value, today)}d ago`
           : s.lapsed
             ? 'cadence lapsed'
             : s.next?.source === 'planned'

@@ -20,28 +20,35 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
     const overdue = groupOpenItems(notebook, today, settings.weekStart, settings.graceDays).get(
       'overdue',
     )!.length;
-    let next: { id: string; date: string; missed: boolean } | undefined;
+    // The next meeting still ahead, and separately any agreed meeting that was missed.
+    let next: { id: string; date: string } | undefined;
+    const missed: string[] = [];
     for (const id of notebook.mentorIds()) {
       const s = mentorSchedule(notebook, id, today, settings.graceDays);
-      if (!s.next) continue;
-      const candidate = { id, date: s.next.date, missed: !!(s.missed || s.lapsed) };
-      if (!next || candidate.date < next.date) next = candidate;
+      if (s.missed || s.lapsed) missed.push(mentorName(notebook, id));
+      else if (s.next && s.next.date >= today && (!next || s.next.date < next.date))
+        next = { id, date: s.next.date };
     }
-    if (!next && overdue === 0 && [...notebook.notes()].length === 0) {
+    if (!next && missed.length === 0 && overdue === 0 && [...notebook.notes()].length === 0) {
       item.hide();
       return;
     }
     const parts: string[] = [];
     if (next)
       parts.push(
-        `$(${next.missed ? 'bell-dot' : 'calendar'}) ${mentorName(notebook, next.id)} ${next.missed ? 'overdue' : next.date}`,
+        `$(calendar) ${mentorName(notebook, next.id)} ${next.date === today ? 'today' : next.date}`,
       );
-    if (overdue) parts.push(`$(warning) ${overdue}`);
+    if (missed.length)
+      parts.push(
+        `$(bell-dot) ${missed.length === 1 ? `${missed[0]} missed` : `${missed.length} missed`}`,
+      );
+    if (overdue) parts.push(`${overdue} overdue`);
     item.text = parts.join('  ') || '$(checklist) Mentoring';
     item.tooltip = [
       next
-        ? `Next meeting: ${mentorName(notebook, next.id)}, ${next.date}${next.missed ? ' (passed; nothing logged since)' : ''}`
-        : 'No next meeting agreed',
+        ? `Next meeting: ${mentorName(notebook, next.id)}, ${next.date}`
+        : 'No upcoming meeting agreed',
+      ...(missed.length ? [`Missed, nothing logged since: ${missed.join(', ')}`] : []),
       `${overdue} overdue action item${overdue === 1 ? '' : 's'}`,
       'Click to open the action items',
     ].join('\n');

@@ -73,7 +73,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     assert.equal(goals.length, 1);
     const goal = mn.views.goals.getTreeItem(goals[0]!);
     assert.equal(goal.label, 'Present confidently to leadership');
-    assert.equal(goal.description, 'active · 1/2 · 50% · target 2027-03-31');
+    assert.equal(goal.description, '1/2 milestones · by 2027-03-31');
     const under = mn.views.goals
       .getChildren(goals[0])
       .map((n) => String(mn.views.goals.getTreeItem(n).label));
@@ -108,7 +108,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     for (const t of [
       'Mark done',
       'Reschedule to tomorrow (2026-11-22)',
-      'Reschedule to in a week (2026-11-28)',
+      'Reschedule to a week from today (2026-11-28)',
       'Reschedule to a date…',
     ]) {
       assert.ok(titles.includes(t), `missing "${t}" in ${titles.join(', ')}`);

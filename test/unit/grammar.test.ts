@@ -210,19 +210,19 @@ describe('grammar injection', () => {
       const line = '- [ ] Draft the roadmap summary 📅 2026-11-28';
       assert.deepEqual(exactScopes(line, '📅'), ['keyword.other.due.mentoring-notes']);
       assert.deepEqual(exactScopes(line, '2026-11-28'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
       assert.deepEqual(scopesAt('📅 2026-12-01', '2026-12-01'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
     });
 
     it('accepts no space and the emoji variation selector', () => {
       assert.deepEqual(scopesAt('📅2026-12-01', '2026-12-01'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
       assert.deepEqual(scopesAt('📅\uFE0F 2026-12-01', '2026-12-01'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
     });
 
@@ -230,7 +230,7 @@ describe('grammar injection', () => {
       const line = '- [ ] Introduce me to Sam due:2026-11-30.';
       assert.deepEqual(exactScopes(line, 'due'), ['keyword.other.due.mentoring-notes']);
       assert.deepEqual(exactScopes(line, '2026-11-30'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
     });
 
@@ -254,26 +254,26 @@ describe('grammar injection', () => {
       const line =
         '- [x] Outline ➕ 2026-11-01 🛫 2026-11-02 ⏳ 2026-11-03 📅 2026-12-01 ✅ 2026-11-28';
       assert.deepEqual(exactScopes(line, '2026-11-01'), [
-        'constant.other.date.created.mentoring-notes',
+        'constant.numeric.date.created.mentoring-notes',
       ]);
       assert.deepEqual(exactScopes(line, '2026-11-02'), [
-        'constant.other.date.start.mentoring-notes',
+        'constant.numeric.date.start.mentoring-notes',
       ]);
       assert.deepEqual(exactScopes(line, '2026-11-03'), [
-        'constant.other.date.scheduled.mentoring-notes',
+        'constant.numeric.date.scheduled.mentoring-notes',
       ]);
       assert.deepEqual(exactScopes(line, '2026-12-01'), [
-        'constant.other.date.due.mentoring-notes',
+        'constant.numeric.date.due.mentoring-notes',
       ]);
       assert.deepEqual(exactScopes(line, '2026-11-28'), [
-        'constant.other.date.done.mentoring-notes',
+        'constant.numeric.date.done.mentoring-notes',
       ]);
       assert.deepEqual(exactScopes(line, '✅'), ['keyword.other.done.mentoring-notes']);
     });
 
     it('accepts the variation selector after the done mark', () => {
       assert.deepEqual(scopesAt('✅\uFE0F 2026-11-28', '2026-11-28'), [
-        'constant.other.date.done.mentoring-notes',
+        'constant.numeric.date.done.mentoring-notes',
       ]);
     });
   });
@@ -365,7 +365,7 @@ describe('grammar injection', () => {
       '@ punctuation.definition.tag.owner.mentoring-notes',
       'due keyword.other.due.mentoring-notes',
       ': punctuation.separator.key-value.mentoring-notes',
-      '2026-11-30 constant.other.date.due.mentoring-notes',
+      '2026-11-30 constant.numeric.date.due.mentoring-notes',
       '#public-speaking markup.underline.link.goal.mentoring-notes',
       '# punctuation.definition.link.goal.mentoring-notes',
     ]);

@@ -89,6 +89,11 @@ export interface ActionItem {
   readonly mentor?: string;
   /** True for milestones: items under a "Milestones" heading of a goal note. */
   readonly milestone: boolean;
+  /**
+   * True for the checklist of a self-assessment (`type: review`): statements to tick, not
+   * follow-ups, so they stay out of the action-item views and the next agenda.
+   */
+  readonly checklist: boolean;
   /** The section heading the item sits under, if any. */
   readonly section?: string;
 }

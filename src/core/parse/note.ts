@@ -180,6 +180,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         actionItems: readActionItems(uri, lines, blocks, sections, problems, {
           mentor: mentorId,
           goals: [],
+          checklist: true,
         }),
       };
       return { uri, note: review, problems };
@@ -287,6 +288,8 @@ interface ItemContext {
   /** Goals the whole note is about; every item counts toward them. */
   readonly goals: readonly string[];
   readonly milestoneSection?: (title: string) => boolean;
+  /** Items are a self-assessment checklist. */
+  readonly checklist?: boolean;
 }
 
 function readActionItems(
@@ -331,6 +334,7 @@ function readActionItems(
       tags: meta.tags.map((t) => t.id),
       ...optional('mentor', context.mentor),
       milestone: !!section && !!context.milestoneSection?.(section.title),
+      checklist: context.checklist === true,
       ...optional('section', section?.title),
     };
     return item;

@@ -33,9 +33,9 @@ export function dueGroup(
   return item.due.value <= endOfWeek ? 'thisWeek' : 'later';
 }
 
-/** True for an item still to do (neither done nor cancelled). */
+/** True for an item still to do: neither done nor cancelled, nor a self-assessment statement. */
 export function isOpen(item: ActionItem): boolean {
-  return !item.done && !item.cancelled;
+  return !item.done && !item.cancelled && !item.checklist;
 }
 
 /** Open items in due-date groups, each sorted by due date then place. */
@@ -118,6 +118,7 @@ export function notebookListing(
       mentor: i.mentor ?? null,
       tags: i.tags,
       milestone: i.milestone,
+      checklist: i.checklist,
       scheduled: i.scheduled ?? null,
       start: i.start ?? null,
       created: i.created ?? null,

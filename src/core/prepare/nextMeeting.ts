@@ -94,7 +94,7 @@ export function planNextMeeting(
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
-    if (!relevant(item)) continue;
+    if (item.checklist || !relevant(item)) continue;
     if (!item.done && !item.cancelled) {
       if (!item.milestone || (item.due && item.due.value <= date)) followUps.push(item);
     } else if (
@@ -115,11 +115,14 @@ export function planNextMeeting(
       g.mentor?.value === mentorId &&
       g.milestones.some((m) => m.doneDate && (!since || m.doneDate.value > since)),
   );
+  // Each item is listed once, under Follow-ups; here only what it adds up to.
   const challenges: string[] = [];
-  for (const item of followUps) {
-    if (item.due && item.due.value < today) {
-      challenges.push(`"${item.text}" is ${daysBetween(item.due.value, today)} days overdue`);
-    }
+  const overdue = followUps.filter((item) => item.due && item.due.value < today);
+  if (overdue.length) {
+    const oldest = Math.max(...overdue.map((item) => daysBetween(item.due!.value, today)));
+    challenges.push(
+      `${overdue.length === 1 ? 'One follow-up is' : `${overdue.length} follow-ups are`} overdue, the oldest by ${oldest} day${oldest === 1 ? '' : 's'} (see Follow-ups)`,
+    );
   }
   for (const g of goals) {
     if (g.pastTarget)
@@ -203,7 +206,7 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   for (const g of plan.goals) {
     const title = g.goal.title ?? g.goal.id;
     const target = g.goal.target
-      ? `, target ${g.goal.target.value}${g.pastTarget ? ' (passed)' : ''}`
+      ? `, target ${g.goal.target.value}${g.pastTarget ? ', passed' : ''}`
       : '';
     const horizon = g.goal.horizon ? `${g.goal.horizon}-term, ` : '';
     out.push(`- **${title}** (${horizon}${g.done}/${g.total} milestones${target})`);

@@ -67,7 +67,7 @@ export const RULES: readonly RuleInfo[] = [
   },
   {
     code: CODES.sessionWithoutFeedback,
-    severity: 'hint',
+    severity: 'info',
     description: 'A held session has no feedback written down.',
   },
   {
