@@ -3,7 +3,8 @@
  *
  * A fast line scanner handles the shapes notes are made of: ATX headings, paragraphs,
  * nested lists (spaces or tabs), fenced code (also inside list items), indented code, HTML
- * comments, block quotes of plain text, tables and thematic breaks. Whenever a file holds
+ * comments and HTML blocks opened by a block-level tag, block quotes of plain text, tables
+ * and thematic breaks. Whenever a file holds
  * something it cannot decide exactly as remark-parse + remark-gfm would (setext headings,
  * other HTML, lists or headings inside quotes, empty list items, a checkbox with nothing
  * after it, a table that may follow a list item…), it answers `undefined` and the file goes
@@ -56,6 +57,9 @@ const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*$/;
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
 const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?$/;
+/** The block-level tags that open an HTML block ending at a blank line (micromark's list). */
+const HTML_BLOCK_TAG =
+  /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
 /** The start of a footnote definition, a container like a list item. */
 const FOOTNOTE = /^\[\^[^\]]+\]:/;
 /** Content on a list item's first line that opens another block inside the item. */
@@ -186,6 +190,8 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       else break;
     }
     if (pos === line.length) {
+      // A blank line ends an HTML block of the kind that starts with a block tag.
+      if (raw?.char === 'h') raw = undefined;
       inParagraph = false;
       quoteOpen = false;
       maybeTable = false;
@@ -201,6 +207,8 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       if (col >= owner) {
         if (raw.char === '<') {
           if (rest.includes('-->')) raw = undefined;
+        } else if (raw.char === 'h') {
+          // Inside an HTML block: nothing starts here.
         } else {
           const close = col - owner < 4 ? FENCE_CLOSE.exec(rest) : null;
           if (close && close[1]![0] === raw.char && close[1]!.length >= raw.length) raw = undefined;
@@ -248,6 +256,13 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
     if (first === '<') {
       // An HTML comment runs to the line with `-->`; other HTML needs the full parse, and
       // so do the short forms `<!-->` and `<!--->`.
+      if (HTML_BLOCK_TAG.test(rest)) {
+        // A block-level tag (`<details>`, `<div>`…) opens HTML that runs to a blank line.
+        items.length = depth;
+        raw = { char: 'h', length: 0, depth };
+        inParagraph = false;
+        continue;
+      }
       if (!rest.startsWith('<!--')) return undefined;
       const end = rest.indexOf('-->', 2);
       if (end >= 0 && end < 4) return undefined;
