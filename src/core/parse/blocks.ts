@@ -60,6 +60,8 @@ const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \
 /** The block-level tags that open an HTML block ending at a blank line (micromark's list). */
 const HTML_BLOCK_TAG =
   /^<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+/** A list item inside a quote, followed by words (checked by the caller). */
+const QUOTED_PLAIN_ITEM = /^(?:[-*+]|\d{1,9}[.)]) {1,4}(?=\S)/;
 /** The start of a footnote definition, a container like a list item. */
 const FOOTNOTE = /^\[\^[^\]]+\]:/;
 /** Content on a list item's first line that opens another block inside the item. */
@@ -245,7 +247,14 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       let gap = 1;
       while (rest.charCodeAt(gap) === 32) gap++;
       const inner = rest.slice(gap);
-      if (gap > 5 || BLOCK_IN_QUOTE.test(inner)) return undefined;
+      if (gap > 5) return undefined;
+      if (BLOCK_IN_QUOTE.test(inner)) {
+        // A quoted list item of plain words holds no checkbox and no heading, so its
+        // structure inside the quote does not matter here; anything else does.
+        const quotedItem = QUOTED_PLAIN_ITEM.exec(inner);
+        if (!quotedItem || /^[[\-*+>#<`~|]|^\d{1,9}[.)]/.test(inner.slice(quotedItem[0].length)))
+          return undefined;
+      }
       items.length = depth;
       inParagraph = inner !== '';
       quoted = true;
