@@ -76,18 +76,15 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     start: range.start,
     end: { line: end, character: lines[end]?.length ?? 0 },
   };
-  const typeHint = guessType(
-    lines,
-    1,
-    close === -1 ? Math.min(lines.length, 200) : close,
-    !!language,
-  );
+  // Only needed when the block cannot be read; a getter keeps the common path from paying.
+  const hint = (): string | undefined =>
+    guessType(lines, 1, close === -1 ? Math.min(lines.length, 200) : close, !!language);
 
   if (language) {
     return {
       ...absent(lines),
       range: blockRange,
-      typeHint,
+      typeHint: hint(),
       problems: [
         {
           range: lineRange(0, 3, first.trimEnd().length),
@@ -101,7 +98,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
       ...absent(lines),
       unclosed: true,
       range: lineRange(0, 0, first.length),
-      typeHint,
+      typeHint: hint(),
       problems: [
         {
           range: lineRange(0, 0, first.length),
@@ -117,7 +114,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     return {
       ...base,
       fields: new Map(),
-      typeHint,
+      typeHint: hint(),
       problems: [
         {
           range: lineRange(0, 0, first.length),
@@ -128,7 +125,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   }
   const parsed = readSimpleFields(lines, 1, close) ?? readYamlFields(yamlText);
   if ('problems' in parsed)
-    return { ...base, fields: new Map(), typeHint, problems: parsed.problems };
+    return { ...base, fields: new Map(), typeHint: hint(), problems: parsed.problems };
   return { ...base, fields: parsed.fields, problems: [] };
 }
 
