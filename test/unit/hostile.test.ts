@@ -163,6 +163,31 @@ describe('hostile and broken notes', function () {
   });
 });
 
+describe('memory over a long editing session', function () {
+  this.timeout(60000);
+
+  it('stays flat through tens of thousands of edits with ever-new words and tags', function () {
+    const gc = (globalThis as { gc?: () => void }).gc;
+    assert.ok(gc, 'run through the project mocha config, which exposes gc');
+    const index = new NoteIndex();
+    index.setText('goals/public-speaking.md', '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n');
+    const engine = new FindingsEngine(index, '2026-11-21');
+    const edit = (i: number): void => {
+      // Every edit brings a tag and a word never seen before, as typing does.
+      const text = `${HEAD}## Action items\n- [ ] draft ${i} #tag-${i} @person-${i % 50} 📅 2026-11-${String((i % 28) + 1).padStart(2, '0')}\n`;
+      index.setText(`sessions/s${i % 20}.md`, text);
+      engine.update([`sessions/s${i % 20}.md`]);
+    };
+    for (let i = 0; i < 5000; i++) edit(i);
+    gc!();
+    const before = process.memoryUsage().heapUsed;
+    for (let i = 5000; i < 35000; i++) edit(i);
+    gc!();
+    const grown = process.memoryUsage().heapUsed - before;
+    assert.ok(grown < 1024 * 1024, `heap grew by ${(grown / 1024 / 1024).toFixed(1)} MB over 30,000 edits`);
+  });
+});
+
 function normalise(findings: Map<string, Finding[]>): [string, Finding[]][] {
   return [...findings].filter(([, l]) => l.length).sort(([a], [b]) => a.localeCompare(b));
 }
