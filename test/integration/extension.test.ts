@@ -240,6 +240,27 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     );
   });
 
+  it('leaves existing files intact when creating a note fails', async () => {
+    const config = vscode.workspace.getConfiguration('mentoringNotes');
+    const original = new TextDecoder().decode(
+      await vscode.workspace.fs.readFile(fixture('notes.md')),
+    );
+    // A goal path under an existing file cannot be created.
+    await config.update('goalFileName', 'notes.md/{id}.md', vscode.ConfigurationTarget.Workspace);
+    try {
+      await assert.rejects(
+        Promise.resolve(
+          vscode.commands.executeCommand('mentoringNotes.newGoal', { id: 'impossible' }),
+        ),
+        /Could not create/,
+      );
+    } finally {
+      await config.update('goalFileName', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('notes.md')));
+    assert.equal(after, original);
+  });
+
   it('contributes the snippets and the grammar injection', async () => {
     const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
     const contributes = ext.packageJSON.contributes as {
