@@ -13,6 +13,7 @@ import {
   type Goal,
   type GoalHorizon,
   type GoalStatus,
+  type ItemLink,
   type Located,
   type Mentor,
   type NoteBase,
@@ -300,38 +301,35 @@ function readActionItems(
   problems: Finding[],
   context: ItemContext,
 ): ActionItem[] {
+  const noteGoals = unique(context.goals);
   return blocks.tasks.map((site) => {
     const line = lines[site.line]!;
     const after = site.column + 3;
-    const meta = readTaskMetadata(line.slice(after), site.line, after);
-    for (const bad of meta.badDates)
+    const { wikiLinks, tags, badDates, text, ...dated } = readTaskMetadata(
+      line.slice(after),
+      site.line,
+      after,
+    );
+    for (const bad of badDates)
       problems.push(finding(uri, bad.range, CODES.invalidDate, bad.message));
     const section = innermostSection(sections, site.line);
-    const links = [
-      ...meta.wikiLinks.map((l) => ({ kind: 'wiki' as const, ...l })),
-      ...meta.tags.map((t) => ({ kind: 'tag' as const, ...t })),
-    ];
+    const links: ItemLink[] = [];
+    for (const l of wikiLinks) links.push({ kind: 'wiki', id: l.id, range: l.range });
+    for (const t of tags) links.push({ kind: 'tag', id: t.id, range: t.range });
     const item: ActionItem = {
       uri,
       line: site.line,
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
-      text: own(meta.text),
+      text: own(text),
       rawText: own(line.slice(after).trim()),
-      ...optional('due', meta.due),
-      ...optional('doneDate', meta.doneDate),
-      ...optional('scheduled', meta.scheduled),
-      ...optional('start', meta.start),
-      ...optional('created', meta.created),
-      ...optional('cancelled', meta.cancelled),
-      ...optional('priority', meta.priority),
-      ...optional('recurrence', meta.recurrence),
-      ...optional('owner', meta.owner),
+      // Dates, priority, recurrence and owner: only those written on the line.
+      ...dated,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
-      goals: unique([...context.goals, ...meta.wikiLinks.map((l) => l.id)]),
+      goals: wikiLinks.length ? unique([...noteGoals, ...wikiLinks.map((l) => l.id)]) : noteGoals,
       links,
-      tags: meta.tags.map((t) => t.id),
+      tags: tags.map((t) => t.id),
       ...optional('mentor', context.mentor),
       milestone: !!section && !!context.milestoneSection?.(section.title),
       checklist: context.checklist === true,

@@ -116,21 +116,23 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     .filter((m) => !/^\d+$/.test(m[1]!))
     .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
-  return {
+  // Only the keys that have a value, assigned in place (this runs for every task line).
+  const meta: { -readonly [K in keyof TaskMetadata]?: TaskMetadata[K] } = {
     text: describeText(rest, spans),
-    ...(dates.due && { due: dates.due }),
-    ...(dates.done && { doneDate: dates.done }),
-    ...(dates.scheduled && { scheduled: dates.scheduled.value }),
-    ...(dates.start && { start: dates.start.value }),
-    ...(dates.created && { created: dates.created.value }),
-    ...(dates.cancelled && { cancelled: dates.cancelled.value }),
-    ...(priority && { priority }),
-    ...(recurrence && { recurrence }),
-    ...(owner && { owner }),
     wikiLinks,
     tags,
     badDates,
   };
+  if (dates.due) meta.due = dates.due;
+  if (dates.done) meta.doneDate = dates.done;
+  if (dates.scheduled) meta.scheduled = dates.scheduled.value;
+  if (dates.start) meta.start = dates.start.value;
+  if (dates.created) meta.created = dates.created.value;
+  if (dates.cancelled) meta.cancelled = dates.cancelled.value;
+  if (priority) meta.priority = priority;
+  if (recurrence) meta.recurrence = recurrence;
+  if (owner) meta.owner = owner;
+  return meta as TaskMetadata;
 }
 
 /** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
