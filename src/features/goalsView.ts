@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { compareItems, goalProgress, isOpen, mentorName, type Goal, type Session } from '../core';
 import type { FeatureDeps } from './deps';
 import { RefreshableTree } from './refreshableTree';
-import { fileName, itemTreeItem, type ItemNode } from './itemNodes';
+import { itemTreeItem, sessionTreeItem, type ItemNode } from './itemNodes';
 
 /** A node of the Goals view. */
 export type GoalNode =
@@ -77,19 +77,7 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         return t;
       }
       case 'session': {
-        const s = node.session;
-        const t = new vscode.TreeItem(
-          s.date?.value ?? fileName(s.uri),
-          vscode.TreeItemCollapsibleState.None,
-        );
-        t.description = s.mentor ? mentorName(this.deps.service.notebook, s.mentor.value) : '';
-        t.iconPath = new vscode.ThemeIcon('comment-discussion');
-        t.command = {
-          command: 'vscode.open',
-          title: 'Open',
-          arguments: [vscode.Uri.parse(s.uri), { preview: true }],
-        };
-        return t;
+        return sessionTreeItem(node.session, this.deps.service.notebook, today);
       }
     }
   }

@@ -1,6 +1,14 @@
 /** How an action item looks in the trees (shared by the Action items and Goals views). */
 import * as vscode from 'vscode';
-import { daysBetween, type ActionItem, type LocalDate } from '../core';
+import {
+  daysBetween,
+  isOpen,
+  mentorName,
+  type ActionItem,
+  type LocalDate,
+  type Notebook,
+  type Session,
+} from '../core';
 import { toRange } from '../vscode/convert';
 
 /** A tree node for one action item. */
@@ -54,4 +62,30 @@ export function itemTreeItem(node: ItemNode, today: LocalDate): vscode.TreeItem 
 /** The last path segment of a URI string, decoded. */
 export function fileName(uri: string): string {
   return decodeURIComponent(uri.split('/').pop() ?? uri);
+}
+
+/** The TreeItem of a session log (the Sessions view and the sessions under a goal). */
+export function sessionTreeItem(
+  session: Session,
+  notebook: Notebook,
+  today: LocalDate,
+): vscode.TreeItem {
+  const t = new vscode.TreeItem(
+    session.date?.value ?? fileName(session.uri),
+    vscode.TreeItemCollapsibleState.None,
+  );
+  const bits: string[] = [];
+  if (session.mentor) bits.push(mentorName(notebook, session.mentor.value));
+  const open = session.actionItems.filter(isOpen).length;
+  if (open) bits.push(`${open} open`);
+  t.description = bits.join(' · ');
+  const upcoming = session.date !== undefined && session.date.value > today;
+  t.iconPath = new vscode.ThemeIcon(upcoming ? 'calendar' : 'comment-discussion');
+  t.contextValue = 'session';
+  t.command = {
+    command: 'vscode.open',
+    title: 'Open',
+    arguments: [vscode.Uri.parse(session.uri), { preview: true }],
+  };
+  return t;
 }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { daysBetween, mentorName, mentorSchedule, type Session } from '../core';
 import type { FeatureDeps } from './deps';
 import { RefreshableTree } from './refreshableTree';
-import { fileName } from './itemNodes';
+import { sessionTreeItem } from './itemNodes';
 
 /** A node of the Sessions view. */
 export type SessionNode =
@@ -46,25 +46,8 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
       };
       return t;
     }
-    const s = node.session;
-    const t = new vscode.TreeItem(
-      s.date?.value ?? fileName(s.uri),
-      vscode.TreeItemCollapsibleState.None,
-    );
-    const bits: string[] = [];
-    if (s.mentor) bits.push(mentorName(notebook, s.mentor.value));
-    const open = s.actionItems.filter((i) => !i.done && !i.cancelled).length;
-    if (open) bits.push(`${open} open`);
-    t.description = bits.join(' · ');
-    const upcoming = s.date !== undefined && s.date.value > this.deps.clock.today();
-    t.iconPath = new vscode.ThemeIcon(upcoming ? 'calendar' : 'comment-discussion');
-    t.id = `session:${s.uri}`;
-    t.contextValue = 'session';
-    t.command = {
-      command: 'vscode.open',
-      title: 'Open',
-      arguments: [vscode.Uri.parse(s.uri), { preview: true }],
-    };
+    const t = sessionTreeItem(node.session, notebook, this.deps.clock.today());
+    t.id = `session:${node.session.uri}`;
     return t;
   }
 
