@@ -56,6 +56,10 @@ const builds = [
     platform: 'browser',
     format: 'cjs',
     external: ['vscode'],
+    // Extensions on the web run in a worker: no DOM (`worker` picks packages' DOM-free
+    // builds) and no Buffer (a small stand-in is injected).
+    conditions: ['worker'],
+    inject: ['src/web/bufferShim.ts'],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {
