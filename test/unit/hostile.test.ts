@@ -170,7 +170,10 @@ describe('memory over a long editing session', function () {
     const gc = (globalThis as { gc?: () => void }).gc;
     assert.ok(gc, 'run through the project mocha config, which exposes gc');
     const index = new NoteIndex();
-    index.setText('goals/public-speaking.md', '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n');
+    index.setText(
+      'goals/public-speaking.md',
+      '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n',
+    );
     const engine = new FindingsEngine(index, '2026-11-21');
     const edit = (i: number): void => {
       // Every edit brings a tag and a word never seen before, as typing does.
@@ -184,7 +187,10 @@ describe('memory over a long editing session', function () {
     for (let i = 5000; i < 35000; i++) edit(i);
     gc!();
     const grown = process.memoryUsage().heapUsed - before;
-    assert.ok(grown < 1024 * 1024, `heap grew by ${(grown / 1024 / 1024).toFixed(1)} MB over 30,000 edits`);
+    assert.ok(
+      grown < 1024 * 1024,
+      `heap grew by ${(grown / 1024 / 1024).toFixed(1)} MB over 30,000 edits`,
+    );
   });
 });
 

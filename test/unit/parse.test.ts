@@ -1,5 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { parseBytes, parseText, type Goal, type Session, type Mentor } from '../../src/core';
+import {
+  computeFindings,
+  NoteIndex,
+  parseBytes,
+  parseText,
+  type Goal,
+  type Session,
+  type Mentor,
+} from '../../src/core';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -84,6 +92,10 @@ Asked for feedback on the opening.
     assert.equal(m.channel, 'video call');
   });
 
+  it('reads file names with a % sign', () => {
+    assert.equal(parseText('goals/50% done.md', '---\ntype: goal\n---\n').note?.id, '50% done');
+  });
+
   it('ignores Markdown files that are not notebook notes', () => {
     assert.equal(parseText('a.md', '# Title\n- [ ] x\n').note, undefined);
     assert.equal(parseText('b.md', '---\ntitle: x\n---\n').note, undefined);
@@ -129,6 +141,10 @@ Asked for feedback on the opening.
     assert.equal(r.problems[0]!.code, 'unreadable-file');
     assert.equal(r.problems[0]!.severity, 'warning');
     assert.deepEqual(r.problems[0]!.range.start, { line: 4, character: 3 });
+    // …and it is published as a warning, not an error.
+    const index = new NoteIndex();
+    index.set(r);
+    assert.equal(computeFindings(index, '2026-11-21').get('x.md')![0]!.severity, 'warning');
   });
 
   it('never runs front matter as code', () => {

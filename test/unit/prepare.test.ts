@@ -5,9 +5,12 @@ import {
   loadNotebook,
   NoteIndex,
   planNextMeeting,
+  parseText,
   relativeLink,
   renderNextMeeting,
+  safeFileName,
   sessionPath,
+  type Session,
 } from '../../src/core';
 import { expectFile } from './helpers/fixtures';
 import { MemoryFiles, readTree } from './helpers/memoryFiles';
@@ -86,5 +89,35 @@ describe('prepare next meeting', () => {
       sessionPath('sessions/{year}/{date}-{mentor}.md', '2026-11-28', 'alex'),
       'sessions/2026/2026-11-28-alex.md',
     );
+  });
+});
+
+describe('prepare next meeting: edge cases', () => {
+  it('works without any mentor notes, carrying over what is open', () => {
+    const index = new NoteIndex();
+    index.setText('goals/g.md', '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n');
+    index.setText(
+      's.md',
+      '---\ntype: session\ndate: 2026-11-01\ngoals: [g]\n---\n- [ ] overdue thing 📅 2026-11-10\n',
+    );
+    const note = render(index, '', '2026-11-21');
+    assert.match(note, /- overdue thing \(due 2026-11-10, overdue\)/);
+    assert.doesNotMatch(note, /Nothing open/);
+  });
+
+  it('writes feedback prompts that do not count as feedback written', async () => {
+    const index = await example();
+    const note = render(index, 'alex-rivera', '2026-11-21');
+    const parsed = parseText('sessions/2026-11-28-alex-rivera.md', note).note as Session;
+    assert.equal(parsed.hasFeedback, false);
+  });
+
+  it('never builds a path outside the notebook from an id written in a note', () => {
+    assert.equal(
+      sessionPath('sessions/{date}-{mentor}.md', '2026-11-28', '../../etc/x'),
+      'sessions/2026-11-28-etc-x.md',
+    );
+    assert.equal(safeFileName('..\\..\\win:name'), 'win-name');
+    assert.equal(safeFileName('alex-rivera'), 'alex-rivera');
   });
 });

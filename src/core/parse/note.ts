@@ -369,7 +369,13 @@ function innermostSection(sections: readonly Section[], line: number): Section |
 
 /** The file name without folders and `.md`. */
 export function fileStem(uri: string): string {
-  const name = decodeURIComponent(uri.split(/[\\/]/).pop() ?? uri);
+  const last = uri.split(/[\\/]/).pop() ?? uri;
+  let name = last;
+  try {
+    name = decodeURIComponent(last);
+  } catch {
+    // A plain path with a `%` in it (`50% done.md`) is already decoded.
+  }
   return name.replace(/\.(md|markdown)$/i, '');
 }
 

@@ -67,7 +67,9 @@ export function planNextMeeting(
 
   const lastGoals = new Set(schedule.lastHeld?.goals.map((g) => g.value) ?? []);
   const goals = [...notebook.goals()]
-    .filter((g) => g.status === 'active' && (g.mentor?.value === mentorId || lastGoals.has(g.id)))
+    .filter(
+      (g) => g.status === 'active' && ((g.mentor?.value ?? '') === mentorId || lastGoals.has(g.id)),
+    )
     .sort(
       (a, b) =>
         (a.target?.value ?? '9999').localeCompare(b.target?.value ?? '9999') ||
@@ -80,11 +82,11 @@ export function planNextMeeting(
   // linked to goals this mentor helps with (unless another mentor owns them), and
   // milestones of the goals in the plan that fall due by the meeting.
   const mentoredGoals = new Set(
-    goals.filter((g) => g.goal.mentor?.value === mentorId).map((g) => g.goal.id),
+    goals.filter((g) => (g.goal.mentor?.value ?? '') === mentorId).map((g) => g.goal.id),
   );
   const relevant = (item: ActionItem): boolean => {
     if (item.milestone) return item.goals.some((g) => goalIds.has(g));
-    if (item.mentor === mentorId) return true;
+    if (item.mentor === mentorId || (mentorId === '' && item.mentor === undefined)) return true;
     const ownedElsewhere =
       item.owner !== undefined &&
       item.owner !== mentorId &&
@@ -228,10 +230,11 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   }
   out.push('');
 
-  out.push('## Feedback', '', 'Ask for feedback on:', '');
+  // Prompts only, as comments: the section counts as written once the mentee writes in it.
   const focus = plan.goals[0]?.goal;
-  out.push(focus ? `- How I am doing on ${focus.title ?? focus.id}` : '- ');
-  out.push('', 'What I applied from last time, and how it went:', '', '- ', '');
+  const ask = focus ? ` For example: how am I doing on ${focus.title ?? focus.id}?` : '';
+  out.push('## Feedback', '', `<!-- Ask for feedback on one thing.${ask} -->`);
+  out.push('<!-- Report back: what you applied from last time, and how it went. -->', '');
   out.push('## Questions', '', '- ', '');
   out.push('## Notes', '', '## Action items', '', '## When do we meet again?', '');
   out.push('Agree the date before you leave and write it in `next:` above.', '');
@@ -251,9 +254,21 @@ export function agendaCursor(markdown: string): { line: number; character: numbe
 export function sessionPath(pattern: string, date: LocalDate, mentorId: string): string {
   return pattern
     .replace(/\{date\}/g, date)
-    .replace(/\{mentor\}/g, mentorId || 'session')
+    .replace(/\{mentor\}/g, safeFileName(mentorId) || 'session')
     .replace(/\{year\}/g, date.slice(0, 4))
     .replace(/-{2,}/g, '-');
+}
+
+/**
+ * An id written in a note, made safe to use as a file name: no folders, no `..`, no
+ * characters file systems reject. A note from a cloned repository can name a mentor
+ * `../../x`; that must never place a new note outside the notebook.
+ */
+export function safeFileName(id: string): string {
+  return id
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/^[.\s-]+|[.\s]+$/g, '')
+    .slice(0, 80);
 }
 
 /** A relative link from the note at `from` to `to` (both `/`-separated paths or URIs). */

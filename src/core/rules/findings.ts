@@ -41,8 +41,9 @@ export class RuleContext {
     range: Range,
     message: string,
     data?: Finding['data'],
+    fallback: Severity = DEFAULT_SEVERITY[code],
   ): Finding | undefined {
-    const severity = this.options.severities?.[code] ?? DEFAULT_SEVERITY[code];
+    const severity = this.options.severities?.[code] ?? fallback;
     if (severity === 'off') return undefined;
     return { uri, range, code, severity, message, ...(data && { data }) };
   }
@@ -101,7 +102,7 @@ export function computeFindings(
 /** The per-note scope: parse problems and every rule that reads one note (and id lookups). */
 export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void {
   for (const p of file.problems)
-    sink(ctx.finding(p.uri, p.code as RuleCode, p.range, p.message, p.data));
+    sink(ctx.finding(p.uri, p.code as RuleCode, p.range, p.message, p.data, p.severity));
   const note = file.note;
   if (!note) return;
   itemRules(ctx, note, sink);
