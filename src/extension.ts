@@ -76,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     clock,
     service,
     diagnostics,
-    registerQuickFixes(deps),
+    registerQuickFixes(deps, diagnostics),
     registerGoalsView(deps, goals),
     registerActionItemsView(deps, actionItems),
     registerSessionsView(deps, sessions),

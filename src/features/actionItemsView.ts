@@ -60,7 +60,10 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
 
   getChildren(node?: ActionNode): ActionNode[] {
     if (node?.kind === 'item') return [];
-    if (node) return node.items.map((item) => ({ kind: 'item', item }));
+    if (node) {
+      const parent = `group:${this.groupBy}:${node.key}`;
+      return node.items.map((item) => ({ kind: 'item', item, parent }));
+    }
     return this.groups();
   }
 
@@ -144,7 +147,10 @@ export function registerActionItemsView(
       provider.refresh();
       updateTitle();
     }),
-    deps.clock.onDidChangeDay(() => provider.refresh()),
+    deps.clock.onDidChangeDay(() => {
+      provider.refresh();
+      updateTitle();
+    }),
     deps.onDidChangeSettings(() => {
       provider.refresh();
       updateTitle();

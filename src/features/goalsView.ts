@@ -97,7 +97,11 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
     if (node.kind === 'folder') return [...node.children];
     if (node.kind !== 'goal') return [];
     const goal = node.goal;
-    const children: GoalNode[] = goal.milestones.map((item) => ({ kind: 'item', item }));
+    const children: GoalNode[] = goal.milestones.map((item) => ({
+      kind: 'item',
+      item,
+      parent: `goal:${goal.uri}`,
+    }));
     const sessions = [...notebook.sessions()]
       .filter((s) => s.goals.some((g) => g.value === goal.id))
       .sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? ''));
@@ -117,7 +121,7 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         kind: 'folder',
         goal,
         label: 'Open action items',
-        children: open.map((item) => ({ kind: 'item', item })),
+        children: open.map((item) => ({ kind: 'item', item, parent: `goal:${goal.uri}:open` })),
       });
     return children;
   }

@@ -15,6 +15,8 @@ import { toRange } from '../vscode/convert';
 export interface ItemNode {
   readonly kind: 'item';
   readonly item: ActionItem;
+  /** The id of the parent node: an item can appear under several goals or groups. */
+  readonly parent?: string;
 }
 
 /** The TreeItem of an action item as of `today`. */
@@ -47,7 +49,8 @@ export function itemTreeItem(node: ItemNode, today: LocalDate): vscode.TreeItem 
     `${vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri))}:${item.line + 1}`,
   );
   t.contextValue = item.done ? 'actionItem.done' : 'actionItem.open';
-  t.id = `${item.uri}#${item.line}`;
+  // Tree ids must be unique across the whole tree, and one item can sit under two goals.
+  t.id = `${node.parent ?? ''}/${item.uri}#${item.line}`;
   t.command = {
     command: 'vscode.open',
     title: 'Open',

@@ -8,9 +8,13 @@ import { parseText, plusDays, type ActionItem } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../vscode/convert';
 import { addMarkDone, addSetDue } from '../vscode/edits';
 import type { FeatureDeps } from './deps';
+import type { DiagnosticsFeature } from './diagnostics';
 
 /** Registers the code action provider for Markdown. */
-export function registerQuickFixes(deps: FeatureDeps): vscode.Disposable {
+export function registerQuickFixes(
+  deps: FeatureDeps,
+  published: DiagnosticsFeature,
+): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(document, range, context) {
       const actions: vscode.CodeAction[] = [];
@@ -45,12 +49,16 @@ export function registerQuickFixes(deps: FeatureDeps): vscode.Disposable {
             ),
           );
         } else if (code === 'unknown-goal') {
-          const goal = document
-            .getText(diagnostic.range)
-            .replace(/^\[\[|\]\]$|^#/g, '')
-            .split('|')[0]!
-            .trim();
-          if (goal)
+          // The finding knows the id (`[[goals/x.md|X]]` → `x`); the text may not.
+          const goal = published
+            .findings(document.uri.toString())
+            .find(
+              (f) =>
+                f.code === 'unknown-goal' &&
+                f.range.start.line === diagnostic.range.start.line &&
+                f.range.start.character === diagnostic.range.start.character,
+            )?.data?.goal;
+          if (typeof goal === 'string' && goal)
             actions.push(
               command(`Create goal "${goal}"`, 'mentoringNotes.newGoal', { id: goal }, diagnostic),
             );

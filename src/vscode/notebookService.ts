@@ -12,6 +12,8 @@ import type { Logger } from './logger';
 const EDIT_DEBOUNCE_MS = 150;
 /** How long the notebook stays quiet before the warm-start cache is written. */
 const CACHE_WRITE_DELAY_MS = 5000;
+/** How often, at most, edits cause the cache to be written again. */
+const CACHE_REWRITE_DELAY_MS = 60_000;
 const CACHE_FILE = 'parse-cache.json';
 
 /** The workspace notebook: the index plus its lifecycle. */
@@ -25,6 +27,9 @@ export class NotebookService implements vscode.Disposable {
   private pending = new Set<string>();
   private flushScheduled = false;
   private loading: Promise<void> | undefined;
+  private scan: AbortController | undefined;
+  /** URIs changed on disk while a scan runs (undefined when no scan runs). */
+  private touched: Set<string> | undefined;
   private generation = 0;
   /** Parses of files as they are on disk, persisted for a warm start. */
   private cache = new ParseCache();
@@ -62,21 +67,29 @@ export class NotebookService implements vscode.Disposable {
   /** Forgets everything and scans the workspace again. */
   reload(): Promise<void> {
     const generation = ++this.generation;
+    // A newer scan replaces an older one: stop the older one's reads.
+    this.scan?.abort();
+    const scan = (this.scan = new AbortController());
+    this.touched = new Set();
     const run = async (): Promise<void> => {
       const started = Date.now();
       const fresh = new NoteIndex();
       this.cache = await this.readCache();
       const warm = this.cache.size > 0;
-      await loadNotebook(this.files(), fresh, { cache: this.cache });
+      await loadNotebook(this.files(), fresh, { cache: this.cache, signal: scan.signal });
       if (generation !== this.generation) return;
       this.index.clear();
       for (const file of fresh.files()) this.index.set(file);
       for (const doc of vscode.workspace.textDocuments)
         if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
+      // Files that changed on disk while the scan ran may have been read before the change.
+      const touched = this.touched ?? new Set<string>();
+      this.touched = undefined;
+      await Promise.all([...touched].map((uri) => this.refreshFile(vscode.Uri.parse(uri))));
       this.logger.info(
         `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start).`,
       );
-      this.scheduleCacheWrite();
+      this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
     };
     this.loading = run().catch((error: unknown) => this.logger.error('Indexing failed', error));
     return this.loading;
@@ -91,6 +104,7 @@ export class NotebookService implements vscode.Disposable {
 
   dispose(): void {
     this.generation++;
+    this.scan?.abort();
     if (this.cacheTimer) clearTimeout(this.cacheTimer);
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();
@@ -129,10 +143,13 @@ export class NotebookService implements vscode.Disposable {
     }
   }
 
-  private scheduleCacheWrite(): void {
+  /**
+   * Writes the cache after `delay`, unless a write is already pending: edits keep coming,
+   * and serialising the whole cache on every save would block the extension host.
+   */
+  private scheduleCacheWrite(delay = CACHE_REWRITE_DELAY_MS): void {
     const uri = this.cacheUri();
-    if (!uri || !this.storage) return;
-    if (this.cacheTimer) clearTimeout(this.cacheTimer);
+    if (!uri || !this.storage || this.cacheTimer) return;
     const storage = this.storage;
     this.cacheTimer = setTimeout(() => {
       this.cacheTimer = undefined;
@@ -147,12 +164,14 @@ export class NotebookService implements vscode.Disposable {
           this.logger.error('Could not write the warm-start cache', error);
         }
       })();
-    }, CACHE_WRITE_DELAY_MS);
+    }, delay);
   }
 
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
     const onDisk = (uri: vscode.Uri): void => {
+      this.touched?.add(uri.toString());
       if (this.isOpen(uri)) return; // the editor's text wins
       this.debounce(uri.toString(), () => void this.readFromDisk(uri));
     };
@@ -161,6 +180,7 @@ export class NotebookService implements vscode.Disposable {
       watcher.onDidCreate(onDisk),
       watcher.onDidChange(onDisk),
       watcher.onDidDelete((uri) => {
+        this.touched?.add(uri.toString());
         this.cancel(uri.toString());
         this.index.delete(uri.toString());
         this.cache.delete(uri.toString());
@@ -183,12 +203,44 @@ export class NotebookService implements vscode.Disposable {
       }),
       vscode.workspace.onDidRenameFiles((e) => {
         for (const f of e.files) {
-          this.index.delete(f.oldUri.toString());
-          if (/\.md$/i.test(f.newUri.path)) void this.refreshFile(f.newUri);
+          if (/\.md$/i.test(f.oldUri.path)) {
+            this.index.delete(f.oldUri.toString());
+            this.cache.delete(f.oldUri.toString());
+            if (/\.md$/i.test(f.newUri.path)) void this.refreshFile(f.newUri);
+          } else {
+            // A folder moved: watchers report the folder, not each note in it.
+            this.forgetFolder(f.oldUri);
+            void this.indexFolder(f.newUri);
+          }
         }
+      }),
+      // A folder deleted (in the Explorer or outside VS Code) is reported as the folder only.
+      vscode.workspace.onDidDeleteFiles((e) => {
+        for (const uri of e.files) if (!/\.md$/i.test(uri.path)) this.forgetFolder(uri);
+      }),
+      folderWatcher,
+      folderWatcher.onDidDelete((uri) => {
+        if (!/\.md$/i.test(uri.path)) this.forgetFolder(uri);
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
+  }
+
+  /** Forgets every note under the folder `uri`. */
+  private forgetFolder(uri: vscode.Uri): void {
+    const prefix = `${uri.toString()}/`;
+    for (const key of [...this.index.uris()]) {
+      if (!key.startsWith(prefix)) continue;
+      this.cancel(key);
+      this.index.delete(key);
+      this.cache.delete(key);
+    }
+  }
+
+  /** Reads every note under the folder `uri` (after it was moved or copied in). */
+  private async indexFolder(uri: vscode.Uri): Promise<void> {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
+    await Promise.all(found.map((f) => this.readFromDisk(f)));
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {

@@ -1,6 +1,6 @@
 /** `mentoringNotes.newGoal`: create a goal note from the template. */
 import * as vscode from 'vscode';
-import { fileStem, plusMonths } from '../../core';
+import { fileStem, plusMonths, safeFileName } from '../../core';
 import { createNote, freeName } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot } from '../target';
@@ -33,14 +33,17 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
       if (!title) return undefined;
       const id = args?.id ?? slug(title);
       const target = await freeName(
-        vscode.Uri.joinPath(root, ...settings.goalFileName.replace(/\{id\}/g, id).split('/')),
+        vscode.Uri.joinPath(
+          root,
+          ...settings.goalFileName.replace(/\{id\}/g, safeFileName(id) || 'goal').split('/'),
+        ),
       );
       const today = deps.clock.today();
       const lines = [
         '---',
         'type: goal',
         // The id defaults to the file name; write it when the name had to differ.
-        ...(fileStem(target.path) !== id ? [`id: ${id}`] : []),
+        ...(fileStem(target.path) !== id ? [`id: ${yamlString(id)}`] : []),
         `title: ${yamlString(title)}`,
         'status: active',
         'horizon: short',

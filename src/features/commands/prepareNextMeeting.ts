@@ -53,7 +53,9 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
         return target;
       }
       const markdown = renderNextMeeting(plan, {
-        linkTo: (uri, line) => `${relativeLink(target.toString(), uri)}#L${line + 1}`,
+        // Decoded paths in, one encoding out (URI strings are already encoded).
+        linkTo: (uri, line) =>
+          `${relativeLink(target.path, vscode.Uri.parse(uri).path)}#L${line + 1}`,
       });
       const created = await createNote(target, markdown);
       const editor = await vscode.window.showTextDocument(created, { preview: false });

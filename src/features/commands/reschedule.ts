@@ -57,10 +57,11 @@ export async function pickDate(
   });
   if (!picked) return undefined;
   if (picked.date) return picked.date;
-  return vscode.window.showInputBox({
+  const typed = await vscode.window.showInputBox({
     title: 'New due date',
     value: plusDays(today, 1),
     prompt: 'YYYY-MM-DD',
     validateInput: (v) => dateProblem(v.trim()),
   });
+  return typed?.trim();
 }
