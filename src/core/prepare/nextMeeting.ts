@@ -265,12 +265,14 @@ export function sessionPath(pattern: string, date: LocalDate, mentorId: string):
  * `../../x`; that must never place a new note outside the notebook.
  */
 export function safeFileName(id: string): string {
-  return id
-    // Control characters are exactly what must go, hence the rule is off for this line.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .slice(0, 80);
+  return (
+    id
+      // Control characters are exactly what must go, hence the rule is off for this line.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+      .replace(/^[.\s-]+|[.\s]+$/g, '')
+      .slice(0, 80)
+  );
 }
 
 /** A relative link from the note at `from` to `to` (both `/`-separated paths or URIs). */
