@@ -261,6 +261,90 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     assert.equal(after, original);
   });
 
+  it('gives every tree row a unique id, also for an item under two goals', async () => {
+    const extra = fixture('extra');
+    const enc = (t: string) => new TextEncoder().encode(t);
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(extra, 'tech-lead.md'),
+      enc('---\ntype: goal\ntitle: Tech lead\ntarget: 2027-06-30\nmeasure: m\n---\n'),
+    );
+    const session = vscode.Uri.joinPath(extra, 'both.md');
+    await vscode.workspace.fs.writeFile(
+      session,
+      enc(
+        '---\ntype: session\ndate: 2026-11-20\nmentor: alex-rivera\ngoals: [public-speaking, tech-lead]\n---\n## Feedback\nok\n- [ ] Shared item 📅 2026-11-19\n',
+      ),
+    );
+    await until(
+      'the shared item to be indexed',
+      () => findings(session, 'overdue-action-item')[0],
+      onDiagnostics,
+    );
+    try {
+      const ids: string[] = [];
+      const walk = <T>(
+        provider: { getChildren(n?: T): T[]; getTreeItem(n: T): vscode.TreeItem },
+        node?: T,
+      ): void => {
+        for (const child of provider.getChildren(node)) {
+          const id = provider.getTreeItem(child).id;
+          if (id) ids.push(id);
+          walk(provider, child);
+        }
+      };
+      await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'goal');
+      walk(mn.views.actionItems);
+      walk(mn.views.goals);
+      walk(mn.views.sessions);
+      assert.equal(
+        ids.filter((id) => id.includes('both.md')).length >= 4,
+        true,
+        'the item shows under both goals',
+      );
+      assert.equal(
+        new Set(ids).size,
+        ids.length,
+        `duplicate ids: ${ids.filter((id, i) => ids.indexOf(id) !== i).join(', ')}`,
+      );
+    } finally {
+      await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'due');
+      await vscode.workspace.fs.delete(extra, { recursive: true });
+    }
+    await until(
+      'the deleted folder to leave no findings',
+      () => findings(session, 'overdue-action-item').length === 0,
+      onDiagnostics,
+    );
+  });
+
+  it('follows a folder that is renamed', async () => {
+    const from = fixture('moving');
+    const to = fixture('moved');
+    const note = (folder: vscode.Uri) => vscode.Uri.joinPath(folder, 'm.md');
+    await vscode.workspace.fs.writeFile(
+      note(from),
+      new TextEncoder().encode(
+        '---\ntype: session\ndate: 2026-11-20\nmentor: alex-rivera\n---\n## Feedback\nok\n- [ ] Moving item 📅 2026-11-19\n',
+      ),
+    );
+    await until(
+      'the note to be indexed',
+      () => findings(note(from), 'overdue-action-item')[0],
+      onDiagnostics,
+    );
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await until(
+      'the findings to follow the folder',
+      () =>
+        findings(note(from), 'overdue-action-item').length === 0 &&
+        findings(note(to), 'overdue-action-item')[0],
+      onDiagnostics,
+    );
+    await vscode.workspace.fs.delete(to, { recursive: true });
+  });
+
   it('contributes the snippets and the grammar injection', async () => {
     const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
     const contributes = ext.packageJSON.contributes as {
