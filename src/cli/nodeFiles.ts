@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { FileStamp, NotebookFiles } from '../core';
+import { MAX_NOTE_BYTES, type FileStamp, type NotebookFiles } from '../core';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -14,13 +14,24 @@ const SKIPPED_DIRS = new Set(['node_modules']);
 export class NodeNotebookFiles implements NotebookFiles {
   /** Listed files that are symbolic links: reported, never followed. */
   private readonly links = new Set<string>();
+  /** Folders that could not be listed, with why: each becomes a finding, not a crash. */
+  private readonly unlisted = new Map<string, string>();
 
   constructor(private readonly root: string) {}
 
   async list(): Promise<readonly string[]> {
     const found: string[] = [];
     const walk = async (dir: string, rel: string): Promise<void> => {
-      const entries = await readdir(dir, { withFileTypes: true });
+      let entries;
+      try {
+        entries = await readdir(dir, { withFileTypes: true });
+      } catch (error) {
+        if (!rel) throw error;
+        const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+        this.unlisted.set(`${rel}/`, `the folder could not be listed (${reason})`);
+        found.push(`${rel}/`);
+        return;
+      }
       entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       for (const entry of entries) {
         const childRel = rel ? `${rel}/${entry.name}` : entry.name;
@@ -45,8 +56,18 @@ export class NodeNotebookFiles implements NotebookFiles {
   }
 
   async read(uri: string): Promise<Uint8Array> {
+    const unlisted = this.unlisted.get(uri);
+    if (unlisted) throw new Error(unlisted);
     if (this.links.has(uri)) throw new Error('it is a symbolic link, which is not followed');
-    return readFileSync(this.path(uri));
+    const path = this.path(uri);
+    // Refuse huge files before reading them.
+    const size = statSync(path).size;
+    if (size > MAX_NOTE_BYTES) {
+      throw new Error(
+        `the file is ${(size / (1024 * 1024)).toFixed(1)} MB, over the 2 MB a note may have`,
+      );
+    }
+    return readFileSync(path);
   }
 
   private path(uri: string): string {

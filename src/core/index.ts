@@ -6,6 +6,7 @@ export * from './model/dates';
 export * from './model/cadence';
 export * from './model/types';
 export { parseText, parseBytes, fileStem } from './parse/note';
+export { MAX_NOTE_BYTES } from './parse/text';
 export { readTaskMetadata } from './parse/taskLine';
 export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from './index/noteIndex';
 export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './index/loader';

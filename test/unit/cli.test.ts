@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -152,6 +152,10 @@ describe('CLI usage', () => {
       writeFileSync(join(dir, 'goals', 'bad.md'), '---\ntype: goal\ntarget: 2026-02-30\n---\n');
       writeFileSync(join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 255]));
       writeFileSync(join(dir, 'readme.md'), '# not a note\n');
+      mkdirSync(join(dir, 'locked'));
+      writeFileSync(join(dir, 'locked', 'x.md'), '---\ntype: goal\n---\n');
+      chmodSync(join(dir, 'locked'), 0o000);
+      writeFileSync(join(dir, 'huge.md'), Buffer.alloc(3 * 1024 * 1024, 0x61));
       const r = await cli('check', '--today', '2026-11-21', dir);
       assert.equal(r.code, 1);
       assert.match(
@@ -160,7 +164,15 @@ describe('CLI usage', () => {
       );
       assert.match(r.out, /binary\.md:1:1 error unreadable-file Not read: the file is binary/);
       assert.doesNotMatch(r.out, /readme/);
+      assert.match(r.out, /huge\.md:1:1 error unreadable-file Not read: the file is 3\.0 MB/);
+      // Root can list any folder; elsewhere the locked one is reported, not fatal.
+      if (process.getuid?.() !== 0)
+        assert.match(
+          r.out,
+          /locked\/:1:1 error unreadable-file Not read: the folder could not be listed/,
+        );
     } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
       rmSync(dir, { recursive: true, force: true });
     }
   });
