@@ -90,7 +90,12 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     registerRefresh(deps),
     registerOpenExample(context.extensionUri),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mentoringNotes.include')) void service.reload();
+      if (
+        e.affectsConfiguration('mentoringNotes.include') ||
+        e.affectsConfiguration('files.exclude')
+      ) {
+        void service.reload();
+      }
       if (e.affectsConfiguration('mentoringNotes')) {
         // The pinned date may have moved: let the clock notice before features re-read it.
         clock.today();

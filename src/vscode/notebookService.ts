@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { loadNotebook, NoteIndex, ParseCache, type Notebook, type NotebookFiles } from '../core';
+import { IncludeFilter } from './includeFilter';
 import type { Logger } from './logger';
 
 /** How long a file's edits settle before it is re-parsed. */
@@ -28,6 +29,8 @@ export class NotebookService implements vscode.Disposable {
   private flushScheduled = false;
   private loading: Promise<void> | undefined;
   private scan: AbortController | undefined;
+  /** The include glob and files.exclude, for events after the first scan. */
+  private readonly filter: IncludeFilter;
   /** URIs changed on disk while a scan runs (undefined when no scan runs). */
   private touched: Set<string> | undefined;
   private generation = 0;
@@ -44,6 +47,7 @@ export class NotebookService implements vscode.Disposable {
     private readonly logger: Logger,
     private readonly storage?: vscode.Uri,
   ) {
+    this.filter = new IncludeFilter(include);
     const off = this.index.onDidChange((c) => this.queue(c.uris));
     this.disposables.push({ dispose: off });
   }
@@ -67,6 +71,7 @@ export class NotebookService implements vscode.Disposable {
   /** Forgets everything and scans the workspace again. */
   reload(): Promise<void> {
     const generation = ++this.generation;
+    this.filter.refresh();
     // A newer scan replaces an older one: stop the older one's reads.
     this.scan?.abort();
     const scan = (this.scan = new AbortController());
@@ -169,8 +174,11 @@ export class NotebookService implements vscode.Disposable {
 
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.md');
-    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
+    // Folders: a new folder's first files can be created before the watcher sees the folder,
+    // so a new folder is scanned; a deleted or moved folder is reported only as itself.
+    const folderWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
     const onDisk = (uri: vscode.Uri): void => {
+      if (!this.filter.includes(uri)) return;
       this.touched?.add(uri.toString());
       if (this.isOpen(uri)) return; // the editor's text wins
       this.debounce(uri.toString(), () => void this.readFromDisk(uri));
@@ -222,6 +230,9 @@ export class NotebookService implements vscode.Disposable {
       folderWatcher.onDidDelete((uri) => {
         if (!/\.md$/i.test(uri.path)) this.forgetFolder(uri);
       }),
+      folderWatcher.onDidCreate((uri) => {
+        if (!/\.md$/i.test(uri.path)) void this.indexFolderIfAny(uri);
+      }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload()),
     );
   }
@@ -240,7 +251,19 @@ export class NotebookService implements vscode.Disposable {
   /** Reads every note under the folder `uri` (after it was moved or copied in). */
   private async indexFolder(uri: vscode.Uri): Promise<void> {
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
-    await Promise.all(found.map((f) => this.readFromDisk(f)));
+    await Promise.all(
+      found.filter((f) => this.filter.includes(f)).map((f) => this.readFromDisk(f)),
+    );
+  }
+
+  /** {@link indexFolder} when `uri` is a folder. */
+  private async indexFolderIfAny(uri: vscode.Uri): Promise<void> {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)
+        await this.indexFolder(uri);
+    } catch {
+      // Gone again: nothing to read.
+    }
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
@@ -258,10 +281,7 @@ export class NotebookService implements vscode.Disposable {
 
   private isCandidate(doc: vscode.TextDocument): boolean {
     return (
-      doc.languageId === 'markdown' &&
-      /\.md$/i.test(doc.uri.path) &&
-      doc.uri.scheme !== 'git' &&
-      !!vscode.workspace.getWorkspaceFolder(doc.uri)
+      doc.languageId === 'markdown' && doc.uri.scheme !== 'git' && this.filter.includes(doc.uri)
     );
   }
 

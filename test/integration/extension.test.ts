@@ -345,6 +345,28 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     await vscode.workspace.fs.delete(to, { recursive: true });
   });
 
+  it('leaves files matched by files.exclude alone, even when opened', async () => {
+    const hidden = fixture('excluded/hidden.md');
+    await vscode.window.showTextDocument(hidden);
+    // Give the extension something to publish, and wait for that: by then an indexed
+    // hidden note would have been published too.
+    const probe = vscode.Uri.joinPath(fixture('probe'), 'p.md');
+    await vscode.workspace.fs.writeFile(
+      probe,
+      new TextEncoder().encode(
+        '---\ntype: session\ndate: 2026-11-20\nmentor: alex-rivera\n---\n## Feedback\nok\n- [ ] Probe 📅 2026-11-19\n',
+      ),
+    );
+    await until(
+      'the probe to be published',
+      () => findings(probe, 'overdue-action-item')[0],
+      onDiagnostics,
+    );
+    assert.deepEqual(diagnostics(hidden), []);
+    await vscode.workspace.fs.delete(fixture('probe'), { recursive: true });
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('contributes the snippets and the grammar injection', async () => {
     const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
     const contributes = ext.packageJSON.contributes as {
