@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import {
   compareItems,
+  countOverdue,
   DUE_GROUP_LABELS,
   groupOpenItems,
   isOpen,
@@ -124,12 +125,7 @@ export function registerActionItemsView(
   const updateTitle = (): void => {
     // The badge counts what needs attention now: overdue items, not everything open.
     const settings = deps.settings();
-    const overdue = groupOpenItems(
-      deps.service.notebook,
-      deps.clock.today(),
-      settings.weekStart,
-      settings.graceDays,
-    ).get('overdue')!.length;
+    const overdue = countOverdue(deps.service.notebook, deps.clock.today(), settings.graceDays);
     view.badge = overdue
       ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` }
       : undefined;

@@ -1,6 +1,6 @@
 /** The status bar item: the next meeting and the overdue count; a click opens the action items. */
 import * as vscode from 'vscode';
-import { groupOpenItems, mentorName, mentorSchedule } from '../core';
+import { countOverdue, mentorName, mentorSchedule } from '../core';
 import type { FeatureDeps } from './deps';
 
 /** Registers the status bar item. */
@@ -17,9 +17,7 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
     const notebook = deps.service.notebook;
     const settings = deps.settings();
     const today = deps.clock.today();
-    const overdue = groupOpenItems(notebook, today, settings.weekStart, settings.graceDays).get(
-      'overdue',
-    )!.length;
+    const overdue = countOverdue(notebook, today, settings.graceDays);
     // The next meeting still ahead, and separately any agreed meeting that was missed.
     let next: { id: string; date: string } | undefined;
     const missed: string[] = [];
@@ -29,7 +27,12 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
       else if (s.next && s.next.date >= today && (!next || s.next.date < next.date))
         next = { id, date: s.next.date };
     }
-    if (!next && missed.length === 0 && overdue === 0 && [...notebook.notes()].length === 0) {
+    if (
+      !next &&
+      missed.length === 0 &&
+      overdue === 0 &&
+      notebook.notes()[Symbol.iterator]().next().done === true
+    ) {
       item.hide();
       return;
     }

@@ -1,7 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { computeFindings, loadNotebook, NoteIndex, type Finding } from '../../src/core';
+import {
+  computeFindings,
+  countOverdue,
+  loadNotebook,
+  NoteIndex,
+  type Finding,
+} from '../../src/core';
 import { expectFile } from './helpers/fixtures';
 import { MemoryFiles, readTree } from './helpers/memoryFiles';
 
@@ -47,6 +53,9 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     // The item due 2026-11-20 and the nested one due 2026-11-19 are within 2 days.
     assert.equal(strict.filter((c) => c.startsWith('overdue')).length, 4);
     assert.equal(lenient.filter((c) => c.startsWith('overdue')).length, 2);
+    // The status bar's count agrees with the findings.
+    assert.equal(countOverdue(index, TODAY), 4);
+    assert.equal(countOverdue(index, TODAY, 2), 2);
     const off = codes(
       computeFindings(index, TODAY, { severities: { 'overdue-action-item': 'off' } }),
     );

@@ -53,6 +53,15 @@ export function groupOpenItems(
   return groups;
 }
 
+/** How many open items are overdue: the status bar's and the badge's number, without sorting. */
+export function countOverdue(notebook: Notebook, today: LocalDate, graceDays = 0): number {
+  const limit = plusDays(today, -graceDays);
+  let n = 0;
+  for (const item of notebook.actionItems())
+    if (item.due && item.due.value < limit && isOpen(item)) n++;
+  return n;
+}
+
 /** Orders items by due date (undated last), then file, then line. */
 export function compareItems(a: ActionItem, b: ActionItem): number {
   const da = a.due?.value ?? '9999-99-99';
