@@ -49,7 +49,8 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   }
 
   getTreeItem(node: ActionNode): vscode.TreeItem {
-    if (node.kind === 'item') return itemTreeItem(node, this.deps.clock.today());
+    if (node.kind === 'item')
+      return itemTreeItem(node, this.deps.clock.today(), this.deps.settings().graceDays);
     const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
     t.description = String(node.items.length);
     t.id = `group:${this.groupBy}:${node.key}`;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import {
   daysBetween,
+  plusDays,
   isOpen,
   mentorName,
   type ActionItem,
@@ -20,13 +21,15 @@ export interface ItemNode {
 }
 
 /** The TreeItem of an action item as of `today`. */
-export function itemTreeItem(node: ItemNode, today: LocalDate): vscode.TreeItem {
+export function itemTreeItem(node: ItemNode, today: LocalDate, graceDays = 0): vscode.TreeItem {
   const { item } = node;
   const t = new vscode.TreeItem(
     item.text || item.rawText || '(empty item)',
     vscode.TreeItemCollapsibleState.None,
   );
-  const overdue = !item.done && item.due !== undefined && item.due.value < today;
+  // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
+  const overdue =
+    isOpen(item) && item.due !== undefined && item.due.value < plusDays(today, -graceDays);
   const parts: string[] = [];
   if (item.done) parts.push(item.doneDate ? `done ${item.doneDate.value}` : 'done');
   else if (item.due)
