@@ -5,7 +5,8 @@
  * nested lists (spaces or tabs), fenced code (also inside list items), indented code, HTML
  * comments and HTML blocks opened by a block-level tag, block quotes of plain text, tables
  * and thematic breaks. Whenever a file holds
- * something it cannot decide exactly as remark-parse + remark-gfm would (setext headings,
+ * something it cannot decide exactly as remark-parse + remark-gfm would (setext headings under
+ * a task or a definition,
  * other HTML, lists or headings inside quotes, empty list items, a checkbox with nothing
  * after it, a table that may follow a list item…), it answers `undefined` and the file goes
  * to the full unified/remark parse instead. test/unit/blocks.differential.test.ts holds the
@@ -162,6 +163,8 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
   const headings: HeadingSite[] = [];
   const items: number[] = [];
   let inParagraph = false;
+  /** The first line of the open paragraph (a setext underline makes it a heading). */
+  let paragraphStart = -1;
   /** The open paragraph is inside a block quote (so lines without `>` cannot interrupt it). */
   let quoted = false;
   /** The last line was a block quote line (a line without `>` closes the quote). */
@@ -256,6 +259,7 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
           return undefined;
       }
       items.length = depth;
+      if (!inParagraph) paragraphStart = i;
       inParagraph = inner !== '';
       quoted = true;
       quoteOpen = true;
@@ -288,8 +292,29 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       continue;
     }
     if (inParagraph && SETEXT_UNDERLINE.test(rest)) {
-      // Under the paragraph it would make a setext heading; a lazy line cannot, and `---`
-      // there is a thematic break (common right after a list).
+      // Under a paragraph of the same container it makes that paragraph a setext heading
+      // (unless the paragraph is a task's, which would then not be a task: full parse).
+      // A paragraph that opens with `[` may be a link reference definition, which no
+      // underline turns into a heading: full parse.
+      const mayBeDefinition = /^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?\[/.test(lines[paragraphStart]!);
+      if (
+        interrupting &&
+        !paragraphText &&
+        !quoted &&
+        !mayBeDefinition &&
+        tasks[tasks.length - 1]?.line !== paragraphStart
+      ) {
+        headings.push({
+          line: paragraphStart,
+          depth: rest[0] === '=' ? 1 : 2,
+          text: lines[paragraphStart]!.trim(),
+        });
+        inParagraph = false;
+        itemLine = -1;
+        continue;
+      }
+      // A lazy line cannot underline, and `---` there is a thematic break (common right
+      // after a list).
       if (interrupting || paragraphText || !THEMATIC_BREAK.test(rest)) return undefined;
     }
     if (THEMATIC_BREAK.test(rest)) {
@@ -336,6 +361,7 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
           return undefined;
         }
         inParagraph = true;
+        paragraphStart = i;
         quoted = false;
         itemLine = i;
         continue;
@@ -349,6 +375,7 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       items.length = depth;
       itemLine = -1;
       quoted = false;
+      paragraphStart = i;
     }
     inParagraph = true;
   }
