@@ -32,6 +32,8 @@ describe('dates', () => {
     assert.equal(daysBetween('2026-11-10', '2026-11-21'), 11);
     assert.equal(daysBetween('2026-11-21', '2026-11-10'), -11);
     assert.equal(daysBetween('2026-03-01', '2026-04-01'), 31);
+    assert.equal(daysBetween('0026-01-01', '0026-01-31'), 30);
+    assert.equal(plusDays('0099-12-31', 1), '0100-01-01');
   });
 
   it('finds the start of the week for any week start', () => {

@@ -44,7 +44,10 @@ export function isLocalDate(text: string): text is LocalDate {
 /** The local `Date` (midnight) for a valid {@link LocalDate}. */
 export function toDate(date: LocalDate): Date {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  // `new Date(y, …)` reads years 0–99 as 1900–1999; setting the full year does not.
+  const local = new Date(2000, m - 1, d);
+  local.setFullYear(y, m - 1, d);
+  return local;
 }
 
 /** The {@link LocalDate} of a `Date`, read in local time. */
