@@ -61,7 +61,8 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
   const deps: FeatureDeps = {
     service,
     clock,
-    settings: () => readSettings(),
+    // New notes go to the first folder, so its (resource-scoped) settings are the ones read.
+    settings: () => readSettings(vscode.workspace.workspaceFolders?.[0]?.uri),
     onDidChangeSettings: settingsChanged.event,
     logger,
   };
