@@ -5,6 +5,7 @@
 export * from './model/dates';
 export * from './model/cadence';
 export * from './model/types';
+export * from './model/actionItems';
 export { parseText, parseBytes, fileStem } from './parse/note';
 export { MAX_NOTE_BYTES } from './parse/text';
 export { readTaskMetadata } from './parse/taskLine';

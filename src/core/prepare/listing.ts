@@ -3,6 +3,7 @@
  * and the versioned JSON listing the CLI prints (`list --json`).
  */
 import { plusDays, startOfWeek, type LocalDate } from '../model/dates';
+import { compareItems, isOpen } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress } from './nextMeeting';
@@ -33,11 +34,6 @@ export function dueGroup(
   return item.due.value <= endOfWeek ? 'thisWeek' : 'later';
 }
 
-/** True for an item still to do: neither done nor cancelled, nor a self-assessment statement. */
-export function isOpen(item: ActionItem): boolean {
-  return !item.done && !item.cancelled && !item.checklist;
-}
-
 /** Open items in due-date groups, each sorted by due date then place. */
 export function groupOpenItems(
   notebook: Notebook,
@@ -60,13 +56,6 @@ export function countOverdue(notebook: Notebook, today: LocalDate, graceDays = 0
   for (const item of notebook.actionItems())
     if (item.due && item.due.value < limit && isOpen(item)) n++;
   return n;
-}
-
-/** Orders items by due date (undated last), then file, then line. */
-export function compareItems(a: ActionItem, b: ActionItem): number {
-  const da = a.due?.value ?? '9999-99-99';
-  const db = b.due?.value ?? '9999-99-99';
-  return da.localeCompare(db) || a.uri.localeCompare(b.uri) || a.line - b.line;
 }
 
 /** The JSON the CLI prints for `list --json` (version 1). `path` maps a URI to its output form. */

@@ -3,6 +3,7 @@
  * open, what went well, when we meet) is separate from rendering (the Markdown), so the
  * editor, the CLI's `agenda` and tests share one plan.
  */
+import { compareItems, isOpen } from '../model/actionItems';
 import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -97,7 +98,7 @@ export function planNextMeeting(
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
     if (item.checklist || !relevant(item)) continue;
-    if (!item.done && !item.cancelled) {
+    if (isOpen(item)) {
       if (!item.milestone || (item.due && item.due.value <= date)) followUps.push(item);
     } else if (
       item.done &&
@@ -108,8 +109,8 @@ export function planNextMeeting(
       wins.push(item);
     }
   }
-  followUps.sort(byDueThenPlace);
-  wins.sort((a, b) => a.doneDate!.value.localeCompare(b.doneDate!.value) || byDueThenPlace(a, b));
+  followUps.sort(compareItems);
+  wins.sort((a, b) => a.doneDate!.value.localeCompare(b.doneDate!.value) || compareItems(a, b));
 
   const achievedGoals = [...notebook.goals()].filter(
     (g) =>
@@ -151,7 +152,7 @@ export function planNextMeeting(
 /** Progress of a goal from its milestones. */
 export function goalProgress(goal: Goal, today: LocalDate): GoalProgress {
   const done = goal.milestones.filter((m) => m.done).length;
-  const open = goal.milestones.filter((m) => !m.done && !m.cancelled).sort(byDueThenPlace);
+  const open = goal.milestones.filter(isOpen).sort(compareItems);
   return {
     goal,
     done,
@@ -289,12 +290,6 @@ export function relativeLink(from: string, to: string): string {
     .map(encodeURIComponent)
     .join('/')
     .replace(/%2E%2E/g, '..');
-}
-
-function byDueThenPlace(a: ActionItem, b: ActionItem): number {
-  const da = a.due?.value ?? '9999-99-99';
-  const db = b.due?.value ?? '9999-99-99';
-  return da.localeCompare(db) || a.uri.localeCompare(b.uri) || a.line - b.line;
 }
 
 function plural(n: number, word: string): string {
