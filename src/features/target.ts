@@ -1,5 +1,6 @@
 /** Reading the arguments commands accept from trees, quick fixes, keybindings and other extensions. */
 import * as vscode from 'vscode';
+import type { FeatureDeps } from './deps';
 import type { ActionItem } from '../core';
 
 /** Where an action item lives. */
@@ -39,4 +40,24 @@ export function notebookRoot(folder: string): vscode.Uri | undefined {
     return undefined;
   }
   return folder ? vscode.Uri.joinPath(root, ...folder.split('/')) : root;
+}
+
+/**
+ * Opens a note the extension just created with the cursor where the user writes first,
+ * and indexes it at once (without waiting for the file watcher).
+ */
+export async function showCreated(
+  deps: FeatureDeps,
+  uri: vscode.Uri,
+  line: number,
+  character: number,
+): Promise<void> {
+  const editor = await vscode.window.showTextDocument(uri, { preview: false });
+  const position = new vscode.Position(line, character);
+  editor.selection = new vscode.Selection(position, position);
+  editor.revealRange(
+    new vscode.Range(position, position),
+    vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+  );
+  await deps.service.refreshFile(uri);
 }

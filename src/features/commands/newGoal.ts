@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { fileStem, plusMonths, safeFileName } from '../../core';
 import { createNote, freeName } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
-import { notebookRoot } from '../target';
+import { notebookRoot, showCreated } from '../target';
 
 /** Arguments for quick fixes, keybindings and other extensions. */
 export interface NewGoalArgs {
@@ -60,10 +60,7 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
         '',
       ];
       const created = await createNote(target, lines.join('\n'));
-      const editor = await vscode.window.showTextDocument(created, { preview: false });
-      const measureLine = lines.indexOf('measure: ');
-      editor.selection = new vscode.Selection(measureLine, 9, measureLine, 9);
-      await deps.service.refreshFile(created);
+      await showCreated(deps, created, lines.indexOf('measure: '), 9);
       return created;
     },
   );

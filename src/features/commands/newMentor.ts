@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
-import { notebookRoot } from '../target';
+import { notebookRoot, showCreated } from '../target';
 import { slug } from './newGoal';
 
 /** Arguments for keybindings and other extensions. */
@@ -61,10 +61,7 @@ export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
         vscode.Uri.joinPath(root, 'mentors', `${id}.md`),
         lines.join('\n'),
       );
-      const editor = await vscode.window.showTextDocument(created, { preview: false });
-      const channel = lines.indexOf('channel: ');
-      editor.selection = new vscode.Selection(channel, 9, channel, 9);
-      await deps.service.refreshFile(created);
+      await showCreated(deps, created, lines.indexOf('channel: '), 9);
       return created;
     },
   );

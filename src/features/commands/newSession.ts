@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { dateProblem, mentorName, sessionPath, type LocalDate } from '../../core';
 import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
-import { notebookRoot } from '../target';
+import { notebookRoot, showCreated } from '../target';
 
 /** Arguments for keybindings and other extensions. */
 export interface NewSessionArgs {
@@ -60,10 +60,7 @@ export function registerNewSession(deps: FeatureDeps): vscode.Disposable {
         '',
       ];
       const created = await createNote(target, lines.join('\n'));
-      const editor = await vscode.window.showTextDocument(created, { preview: false });
-      const agenda = lines.indexOf('- ');
-      editor.selection = new vscode.Selection(agenda, 2, agenda, 2);
-      await deps.service.refreshFile(created);
+      await showCreated(deps, created, lines.indexOf('- '), 2);
       return created;
     },
   );

@@ -17,7 +17,7 @@ import {
 } from '../../core';
 import { createNote, exists } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
-import { notebookRoot } from '../target';
+import { notebookRoot, showCreated } from '../target';
 
 /** Arguments for keybindings, tasks and other extensions. */
 export interface PrepareArgs {
@@ -58,15 +58,8 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
           `${relativeLink(target.path, vscode.Uri.parse(uri).path)}#L${line + 1}`,
       });
       const created = await createNote(target, markdown);
-      const editor = await vscode.window.showTextDocument(created, { preview: false });
       const cursor = agendaCursor(markdown);
-      const position = new vscode.Position(cursor.line, cursor.character);
-      editor.selection = new vscode.Selection(position, position);
-      editor.revealRange(
-        new vscode.Range(position, position),
-        vscode.TextEditorRevealType.InCenterIfOutsideViewport,
-      );
-      await deps.service.refreshFile(created);
+      await showCreated(deps, created, cursor.line, cursor.character);
       return created;
     },
   );
