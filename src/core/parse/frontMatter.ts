@@ -10,7 +10,7 @@
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Range } from '../model/types';
-import { lineRange } from './text';
+import { lineRange, position, range } from './text';
 
 /** The largest front matter block parsed; longer blocks get a diagnostic. */
 export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
@@ -72,10 +72,7 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   }
   const end = close === -1 ? lines.length - 1 : close;
   const range = lineRange(0, 0, 0);
-  const blockRange: Range = {
-    start: range.start,
-    end: { line: end, character: lines[end]?.length ?? 0 },
-  };
+  const blockRange: Range = { start: range.start, end: position(end, lines[end]?.length ?? 0) };
   // Only needed when the block cannot be read; a getter keeps the common path from paying.
   const hint = (): string | undefined =>
     guessType(lines, 1, close === -1 ? Math.min(lines.length, 200) : close, !!language);
@@ -211,8 +208,8 @@ export function readSimpleFields(
         value: items,
         // As the YAML parser reports it: a block list ends where the next line starts.
         range: {
-          start: { line: line + 1, character: indent!.length },
-          end: next < to ? { line: next, character: 0 } : lastRange.end,
+          start: position(line + 1, indent!.length),
+          end: next < to ? position(next, 0) : lastRange.end,
         },
         itemRanges,
       });
@@ -302,10 +299,7 @@ export function readYamlFields(yamlText: string): YamlResult {
     // LineCounter lines are 1-based; the block starts on the note's line 1.
     const s = lineCounter.linePos(start);
     const e = lineCounter.linePos(end);
-    return {
-      start: { line: s.line - lead, character: s.col - 1 },
-      end: { line: e.line - lead, character: e.col - 1 },
-    };
+    return range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
   };
   try {
     // gray-matter splits and dispatches; our engine keeps the Document for its ranges.

@@ -16,7 +16,6 @@ import {
   type ItemLink,
   type Located,
   type Mentor,
-  type NoteBase,
   type NoteType,
   type ParsedFile,
   type Range,
@@ -90,59 +89,82 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   }
   const sections = buildSections(lines, blocks, fm.bodyStartLine);
   const idField = fields.text('id');
-  const base: Omit<NoteBase, 'type' | 'actionItems'> = {
-    uri,
-    id: idField?.value ?? fileStem(uri),
-    idRange: idField?.range ?? lineRange(0, 0, lines[0]?.length ?? 0),
-    ...optional('title', fields.text('title')?.value),
-    ...optional('mentor', fields.text('mentor')),
-    sections,
-    unreadableFields: fields.unreadable,
-    typeRange: typeField?.range ?? lineRange(0, 0, lines[0]?.length ?? 0),
-    frontMatterRange: fm.range,
-    lineCount: lines.length,
-  };
-  const mentorId = base.mentor?.value;
+  const id = idField?.value ?? fileStem(uri);
+  const firstLine = lineRange(0, 0, lines[0]?.length ?? 0);
+  const mentor = fields.text('mentor');
+  const title = fields.text('title')?.value;
+  // Every note of a type is written as one literal with the same keys in the same order
+  // (absent values are `undefined`): notes share one shape per type, and the rules read
+  // them monomorphically. (A spread of a shared base would give each note its own shape.)
+  const idRange = idField?.range ?? firstLine;
+  const typeRange = typeField?.range ?? firstLine;
+  const frontMatterRange = fm.range;
+  const lineCount = lines.length;
 
   switch (type) {
     case 'goal': {
-      const status = fields.choice('status', GOAL_STATUSES) ?? 'active';
+      const status = (fields.choice('status', GOAL_STATUSES) ?? 'active') as GoalStatus;
+      const horizon = fields.choice('horizon', GOAL_HORIZONS) as GoalHorizon | undefined;
+      const target = fields.date('target');
+      const measure = fields.text('measure')?.value;
       const items = readActionItems(uri, lines, blocks, sections, problems, {
-        mentor: mentorId,
-        goals: [base.id],
-        milestoneSection: (title) => /milestone/i.test(title),
+        mentor: mentor?.value,
+        goals: [id],
+        milestoneSection: (t) => /milestone/i.test(t),
       });
+      const milestones = items.filter((i) => i.milestone);
       const goal: Goal = {
-        ...base,
+        uri,
         type,
-        status: status as GoalStatus,
-        ...optional('horizon', fields.choice('horizon', GOAL_HORIZONS) as GoalHorizon | undefined),
-        ...optional('target', fields.date('target')),
-        ...optional('measure', fields.text('measure')?.value),
+        id,
+        idRange,
+        title,
+        mentor,
         actionItems: items,
-        milestones: items.filter((i) => i.milestone),
+        sections,
+        unreadableFields: fields.unreadableFields(),
+        typeRange,
+        frontMatterRange,
+        lineCount,
+        status,
+        horizon,
+        target,
+        measure,
+        milestones: milestones.length ? milestones : NONE,
       };
       return { uri, note: goal, problems };
     }
     case 'session': {
       const goals = fields.list('goals');
+      const date = fields.date('date');
+      const next = fields.date('next');
       const items = readActionItems(uri, lines, blocks, sections, problems, {
-        mentor: mentorId,
+        mentor: mentor?.value,
         goals: goals.map((g) => g.value),
       });
       const feedback = sections.find((s) => /feedback/i.test(s.title));
       const session: Session = {
-        ...base,
+        uri,
         type,
-        ...optional('date', fields.date('date')),
-        goals,
-        ...optional('next', fields.date('next')),
-        hasFeedback: feedback?.hasContent ?? false,
+        id,
+        idRange,
+        title,
+        mentor,
         actionItems: items,
+        sections,
+        unreadableFields: fields.unreadableFields(),
+        typeRange,
+        frontMatterRange,
+        lineCount,
+        date,
+        goals: goals.length ? goals : NONE,
+        next,
+        hasFeedback: feedback?.hasContent ?? false,
       };
       return { uri, note: session, problems };
     }
     case 'mentor': {
+      const name = fields.text('name')?.value;
       const cadenceText = fields.text('cadence');
       let cadence: Located<ReturnType<typeof parseCadence> & object> | undefined;
       if (cadenceText) {
@@ -158,31 +180,53 @@ export function parseText(uri: string, rawText: string): ParsedFile {
             ),
           );
       }
-      const mentor: Mentor = {
-        ...base,
-        id: idField?.value ?? fileStem(uri),
+      const channel = fields.text('channel')?.value;
+      const items = readActionItems(uri, lines, blocks, sections, problems, {
+        mentor: id,
+        goals: [],
+      });
+      const note: Mentor = {
+        uri,
         type,
-        ...optional('name', fields.text('name')?.value),
-        ...optional('cadence', cadence),
-        ...optional('channel', fields.text('channel')?.value),
-        actionItems: readActionItems(uri, lines, blocks, sections, problems, {
-          mentor: base.id,
-          goals: [],
-        }),
+        id,
+        idRange,
+        title,
+        mentor,
+        actionItems: items,
+        sections,
+        unreadableFields: fields.unreadableFields(),
+        typeRange,
+        frontMatterRange,
+        lineCount,
+        name,
+        cadence,
+        channel,
       };
-      return { uri, note: mentor, problems };
+      return { uri, note, problems };
     }
     case 'review': {
+      const date = fields.date('date');
+      const period = fields.text('period')?.value;
+      const items = readActionItems(uri, lines, blocks, sections, problems, {
+        mentor: mentor?.value,
+        goals: [],
+        checklist: true,
+      });
       const review: Review = {
-        ...base,
+        uri,
         type,
-        ...optional('date', fields.date('date')),
-        ...optional('period', fields.text('period')?.value),
-        actionItems: readActionItems(uri, lines, blocks, sections, problems, {
-          mentor: mentorId,
-          goals: [],
-          checklist: true,
-        }),
+        id,
+        idRange,
+        title,
+        mentor,
+        actionItems: items,
+        sections,
+        unreadableFields: fields.unreadableFields(),
+        typeRange,
+        frontMatterRange,
+        lineCount,
+        date,
+        period,
       };
       return { uri, note: review, problems };
     }
@@ -201,6 +245,11 @@ class FieldReader {
     blockUnreadable: boolean,
   ) {
     this.unreadable = blockUnreadable ? ['*'] : [];
+  }
+
+  /** The keys read so far that could not be used (call after the last read). */
+  unreadableFields(): readonly string[] {
+    return this.unreadable.length ? this.unreadable : NONE;
   }
 
   /** A scalar written as text (numbers are accepted and turned into text). */
@@ -302,42 +351,59 @@ function readActionItems(
   context: ItemContext,
 ): ActionItem[] {
   const noteGoals = unique(context.goals);
-  return blocks.tasks.map((site) => {
+  const items: ActionItem[] = [];
+  for (const site of blocks.tasks) {
     const line = lines[site.line]!;
     const after = site.column + 3;
-    const { wikiLinks, tags, badDates, text, ...dated } = readTaskMetadata(
-      line.slice(after),
-      site.line,
-      after,
-    );
-    for (const bad of badDates)
+    const rest = line.slice(after);
+    const meta = readTaskMetadata(rest, site.line, after);
+    for (const bad of meta.badDates)
       problems.push(finding(uri, bad.range, CODES.invalidDate, bad.message));
     const section = innermostSection(sections, site.line);
-    const links: ItemLink[] = [];
-    for (const l of wikiLinks) links.push({ kind: 'wiki', id: l.id, range: l.range });
-    for (const t of tags) links.push({ kind: 'tag', id: t.id, range: t.range });
-    const item: ActionItem = {
+    let links: readonly ItemLink[] = NONE;
+    if (meta.wikiLinks.length || meta.tags.length) {
+      const list: ItemLink[] = [];
+      for (const l of meta.wikiLinks) list.push({ kind: 'wiki', id: l.id, range: l.range });
+      for (const t of meta.tags) list.push({ kind: 'tag', id: t.id, range: t.range });
+      links = list;
+    }
+    // Every key present, in one order, so that all items share one shape: smaller, and
+    // property reads in the rules and views stay monomorphic.
+    items.push({
       uri,
       line: site.line,
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
-      text: own(text),
-      rawText: own(line.slice(after).trim()),
+      text: own(meta.text),
+      rawText: own(rest.trim()),
       // Dates, priority, recurrence and owner: only those written on the line.
-      ...dated,
+      due: meta.due,
+      doneDate: meta.doneDate,
+      scheduled: meta.scheduled,
+      start: meta.start,
+      created: meta.created,
+      cancelled: meta.cancelled,
+      priority: meta.priority,
+      recurrence: meta.recurrence,
+      owner: meta.owner,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
-      goals: wikiLinks.length ? unique([...noteGoals, ...wikiLinks.map((l) => l.id)]) : noteGoals,
+      goals: meta.wikiLinks.length
+        ? unique([...noteGoals, ...meta.wikiLinks.map((l) => l.id)])
+        : noteGoals,
       links,
-      tags: tags.map((t) => t.id),
-      ...optional('mentor', context.mentor),
+      tags: meta.tags.length ? meta.tags.map((t) => t.id) : NONE,
+      mentor: context.mentor,
       milestone: !!section && !!context.milestoneSection?.(section.title),
       checklist: context.checklist === true,
-      ...optional('section', section?.title),
-    };
-    return item;
-  });
+      section: section?.title,
+    });
+  }
+  return items;
 }
+
+/** The one empty list every note and item without entries shares. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: number): Section[] {
   const hs = blocks.headings.filter((h) => h.line >= bodyStart);
@@ -398,8 +464,4 @@ function kindOf(value: unknown): string {
 
 function unique(values: readonly string[]): string[] {
   return [...new Set(values)];
-}
-
-function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

@@ -76,7 +76,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
         range,
         message: token === '' ? `the ${label(field)} date is missing` : problem,
       });
-    else if (!dates[field]) dates[field] = { value: token, range };
+    else if (!dates[field]) dates[field] = { value: own(token), range };
   };
 
   // Most lines hold plain words: cheap checks skip the patterns that cannot match.
@@ -116,23 +116,22 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     .filter((m) => !/^\d+$/.test(m[1]!))
     .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
-  // Only the keys that have a value, assigned in place (this runs for every task line).
-  const meta: { -readonly [K in keyof TaskMetadata]?: TaskMetadata[K] } = {
+  // Every key present, in one order: items built from this all share one shape.
+  return {
     text: describeText(rest, spans),
+    due: dates.due,
+    doneDate: dates.done,
+    scheduled: dates.scheduled?.value,
+    start: dates.start?.value,
+    created: dates.created?.value,
+    cancelled: dates.cancelled?.value,
+    priority,
+    recurrence,
+    owner,
     wikiLinks,
     tags,
     badDates,
   };
-  if (dates.due) meta.due = dates.due;
-  if (dates.done) meta.doneDate = dates.done;
-  if (dates.scheduled) meta.scheduled = dates.scheduled.value;
-  if (dates.start) meta.start = dates.start.value;
-  if (dates.created) meta.created = dates.created.value;
-  if (dates.cancelled) meta.cancelled = dates.cancelled.value;
-  if (priority) meta.priority = priority;
-  if (recurrence) meta.recurrence = recurrence;
-  if (owner) meta.owner = owner;
-  return meta as TaskMetadata;
 }
 
 /** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */

@@ -2,7 +2,7 @@
  * Text helpers shared by the parsers: decoding bytes safely, splitting lines the way
  * editors do, and building ranges.
  */
-import type { Range } from '../model/types';
+import type { Position, Range } from '../model/types';
 
 /** Largest note read in full; larger files get a diagnostic instead of being parsed. */
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
@@ -54,9 +54,38 @@ export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
 }
 
+const SHARED_LINES = 512;
+const SHARED_COLUMNS = 128;
+/** Positions near the top-left of a note, shared: a notebook holds hundreds of thousands of them. */
+const sharedPositions: (Position | undefined)[] = new Array<undefined>(
+  SHARED_LINES * SHARED_COLUMNS,
+).fill(undefined);
+
+/**
+ * The position (`line`, `character`). Positions are immutable, so those that notes have in
+ * common (the front matter's lines, checkboxes at the start of a line…) are one shared
+ * object each; the table is bounded by its key space (64 Ki entries).
+ */
+export function position(line: number, character: number): Position {
+  if (line >= SHARED_LINES || character >= SHARED_COLUMNS || line < 0 || character < 0)
+    return { line, character };
+  const key = line * SHARED_COLUMNS + character;
+  return (sharedPositions[key] ??= { line, character });
+}
+
+/** The range from (`startLine`, `startCharacter`) to (`endLine`, `endCharacter`). */
+export function range(
+  startLine: number,
+  startCharacter: number,
+  endLine: number,
+  endCharacter: number,
+): Range {
+  return { start: position(startLine, startCharacter), end: position(endLine, endCharacter) };
+}
+
 /** A range on one line. */
 export function lineRange(line: number, start: number, end: number): Range {
-  return { start: { line, character: start }, end: { line, character: end } };
+  return { start: position(line, start), end: position(line, end) };
 }
 
 /** A range covering a whole line of `lines` (an empty range past the end). */
@@ -85,7 +114,23 @@ export function stripClosingHashes(raw: string): string {
  * A copy of `s` that does not keep the string it was cut from alive. JavaScript engines
  * represent substrings as views into their parent, so a short title sliced from a note
  * would otherwise pin the note's whole text in memory for as long as the index holds it.
+ * Short strings are shared: equal ids, dates and titles from different notes are one copy.
  */
 export function own(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  if (s.length > MAX_SHARED_LENGTH) return (' ' + s).slice(1);
+  const known = sharedStrings.get(s);
+  if (known !== undefined) return known;
+  const copy = s.length < 13 ? s : (' ' + s).slice(1);
+  // Bounded: a long session that keeps typing new words only ever restarts the table.
+  if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
+  sharedStrings.set(copy, copy);
+  return copy;
 }
+
+/**
+ * Short strings (ids, dates, mentors, section titles, tags) recur across thousands of
+ * notes; {@link own} hands out one copy of each.
+ */
+const sharedStrings = new Map<string, string>();
+const MAX_SHARED_LENGTH = 40;
+const MAX_SHARED_STRINGS = 50_000;
