@@ -83,9 +83,32 @@ export function range(
   return { start: position(startLine, startCharacter), end: position(endLine, endCharacter) };
 }
 
+/**
+ * One-line ranges are shared the same way (the `mentor:` value on line 3, a checkbox at
+ * column 2 of line 12…): at most {@link MAX_SHARED_RANGES}, then the table restarts.
+ */
+const sharedRanges = new Map<number, Range>();
+const MAX_SHARED_RANGES = 100_000;
+
 /** A range on one line. */
 export function lineRange(line: number, start: number, end: number): Range {
-  return { start: position(line, start), end: position(line, end) };
+  if (
+    line >= SHARED_LINES ||
+    start >= SHARED_COLUMNS ||
+    end >= SHARED_COLUMNS ||
+    line < 0 ||
+    start < 0 ||
+    end < 0
+  )
+    return { start: position(line, start), end: position(line, end) };
+  const key = (line * SHARED_COLUMNS + start) * SHARED_COLUMNS + end;
+  let shared = sharedRanges.get(key);
+  if (!shared) {
+    if (sharedRanges.size >= MAX_SHARED_RANGES) sharedRanges.clear();
+    shared = { start: position(line, start), end: position(line, end) };
+    sharedRanges.set(key, shared);
+  }
+  return shared;
 }
 
 /** A range covering a whole line of `lines` (an empty range past the end). */
