@@ -27,7 +27,7 @@ import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
-import { decodeNote, lineRange, own, splitLines, stripBom } from './text';
+import { decodeNote, lineRange, own, shared, splitLines, stripBom } from './text';
 
 /** Parses a note from its bytes (as read from disk). */
 export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
@@ -256,7 +256,14 @@ class FieldReader {
   text(key: string): Located<string> | undefined {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === undefined || f.value === '') return undefined;
-    if (typeof f.value === 'string') return { value: own(f.value.trim()), range: f.range };
+    if (typeof f.value === 'string') {
+      // An id is one per note; other values (mentor, status, titles like "1:1") recur.
+      const value = f.value.trim();
+      return {
+        value: key === 'id' ? own(value) : shared(value),
+        range: f.range,
+      };
+    }
     if (typeof f.value === 'number' || typeof f.value === 'boolean')
       return { value: String(f.value), range: f.range };
     this.report(
@@ -285,7 +292,7 @@ class FieldReader {
       this.report(f, `${key}: ${problem}`, CODES.invalidDate, key);
       return undefined;
     }
-    return { value: own(f.value.trim()), range: f.range };
+    return { value: shared(f.value.trim()), range: f.range };
   }
 
   /** One of a fixed set of words. */
@@ -307,7 +314,7 @@ class FieldReader {
   list(key: string): Located<string>[] {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === '') return [];
-    if (typeof f.value === 'string') return [{ value: own(f.value.trim()), range: f.range }];
+    if (typeof f.value === 'string') return [{ value: shared(f.value.trim()), range: f.range }];
     if (!Array.isArray(f.value)) {
       this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
       return [];
@@ -316,7 +323,7 @@ class FieldReader {
     f.value.forEach((v, i) => {
       const range = f.itemRanges[i] ?? f.range;
       if (typeof v === 'string' || typeof v === 'number')
-        out.push({ value: own(String(v).trim()), range });
+        out.push({ value: shared(String(v).trim()), range });
       else this.report({ range }, `each entry of ${key} should be an id, not ${kindOf(v)}`);
     });
     return out;
@@ -422,7 +429,7 @@ function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: n
         break;
       }
     }
-    return { title: own(h.text), depth: h.depth, line: h.line, endLine: end, hasContent };
+    return { title: shared(h.text), depth: h.depth, line: h.line, endLine: end, hasContent };
   });
 }
 

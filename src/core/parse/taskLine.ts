@@ -5,7 +5,7 @@
  */
 import { dateProblem, type LocalDate } from '../model/dates';
 import type { ActionItem, Located, Priority, Range } from '../model/types';
-import { lineRange, own } from './text';
+import { lineRange, own, shared } from './text';
 
 /** What a task line says besides its words. */
 export interface TaskMetadata extends Pick<
@@ -76,7 +76,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
         range,
         message: token === '' ? `the ${label(field)} date is missing` : problem,
       });
-    else if (!dates[field]) dates[field] = { value: own(token), range };
+    else if (!dates[field]) dates[field] = { value: shared(token), range };
   };
 
   // Most lines hold plain words: cheap checks skip the patterns that cannot match.
@@ -107,14 +107,14 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
   let owner: string | undefined;
-  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= own(m[1]!);
+  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= shared(m[1]!);
   const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
-    id: own(goalIdOf(m[1]!)),
+    id: shared(goalIdOf(m[1]!)),
     range: at(m.index, m.index + m[0].length),
   }));
   const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
     .filter((m) => !/^\d+$/.test(m[1]!))
-    .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
+    .map((m) => ({ id: shared(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
   // Every key present, in one order: items built from this all share one shape.
   return {

@@ -137,23 +137,26 @@ export function stripClosingHashes(raw: string): string {
  * A copy of `s` that does not keep the string it was cut from alive. JavaScript engines
  * represent substrings as views into their parent, so a short title sliced from a note
  * would otherwise pin the note's whole text in memory for as long as the index holds it.
- * Short strings are shared: equal ids, dates and titles from different notes are one copy.
  */
 export function own(s: string): string {
-  if (s.length > MAX_SHARED_LENGTH) return (' ' + s).slice(1);
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/**
+ * Like {@link own}, for values that recur across notes (dates, goal and mentor ids, tags,
+ * section titles): every equal value is one shared copy.
+ */
+export function shared(s: string): string {
+  if (s.length > MAX_SHARED_LENGTH) return own(s);
   const known = sharedStrings.get(s);
   if (known !== undefined) return known;
-  const copy = s.length < 13 ? s : (' ' + s).slice(1);
+  const copy = own(s);
   // Bounded: a long session that keeps typing new words only ever restarts the table.
   if (sharedStrings.size >= MAX_SHARED_STRINGS) sharedStrings.clear();
   sharedStrings.set(copy, copy);
   return copy;
 }
 
-/**
- * Short strings (ids, dates, mentors, section titles, tags) recur across thousands of
- * notes; {@link own} hands out one copy of each.
- */
 const sharedStrings = new Map<string, string>();
 const MAX_SHARED_LENGTH = 40;
 const MAX_SHARED_STRINGS = 50_000;

@@ -25,6 +25,7 @@ const MAX_MEMO = 4096;
 export class RuleContext {
   readonly grace: number;
   private readonly nearMemo = new Map<string, string | undefined>();
+  private byLength: Map<number, { id: string; lower: string }[]> | undefined;
 
   constructor(
     readonly notebook: Notebook,
@@ -53,13 +54,17 @@ export class RuleContext {
     if (this.nearMemo.has(id)) return this.nearMemo.get(id);
     let best: string | undefined;
     if (id.length >= 4) {
-      let bestDistance = 3;
-      for (const goal of this.notebook.goals()) {
-        const d = editDistance(id.toLowerCase(), goal.id.toLowerCase(), bestDistance + 1);
-        // Ties go to the smallest id, so the answer never depends on load order.
-        if (d < bestDistance || (d === bestDistance && best !== undefined && goal.id < best)) {
-          bestDistance = d;
-          best = goal.id;
+      const lower = id.toLowerCase();
+      let bestDistance = NEAR;
+      // Ids whose length differs by NEAR or more are at least that far: only nearby lengths.
+      for (let len = lower.length - NEAR + 1; len < lower.length + NEAR; len++) {
+        for (const goal of this.goalsOfLength().get(len) ?? []) {
+          const d = editDistance(lower, goal.lower, bestDistance + 1);
+          // Ties go to the smallest id, so the answer never depends on load order.
+          if (d < bestDistance || (d === bestDistance && best !== undefined && goal.id < best)) {
+            bestDistance = d;
+            best = goal.id;
+          }
         }
       }
     }
@@ -72,8 +77,25 @@ export class RuleContext {
   /** Drops the "did you mean" memo (the set of goals changed). */
   forgetGoals(): void {
     this.nearMemo.clear();
+    this.byLength = undefined;
+  }
+
+  /** Goal ids, lower-cased, by length; built on first use after the goals change. */
+  private goalsOfLength(): Map<number, { id: string; lower: string }[]> {
+    if (this.byLength) return this.byLength;
+    const byLength = new Map<number, { id: string; lower: string }[]>();
+    for (const goal of this.notebook.goals()) {
+      const lower = goal.id.toLowerCase();
+      let list = byLength.get(lower.length);
+      if (!list) byLength.set(lower.length, (list = []));
+      list.push({ id: goal.id, lower });
+    }
+    return (this.byLength = byLength);
   }
 }
+
+/** Suggestions are ids fewer than this many edits away. */
+const NEAR = 3;
 
 /** Collects findings; each rule scope fills one. */
 type Sink = (finding: Finding | undefined) => void;
@@ -308,21 +330,24 @@ function unknownGoalMessage(ctx: RuleContext, id: string): string {
 /** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  let prev = new Int32Array(b.length + 1);
+  let cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
       const v = Math.min(
         prev[j]! + 1,
         cur[j - 1]! + 1,
-        prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+        prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1),
       );
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
-    prev = cur;
+    [prev, cur] = [cur, prev];
   }
   return Math.min(prev[b.length]!, limit);
 }
