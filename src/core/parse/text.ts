@@ -159,4 +159,4 @@ export function shared(s: string): string {
 
 const sharedStrings = new Map<string, string>();
 const MAX_SHARED_LENGTH = 40;
-const MAX_SHARED_STRINGS = 50_000;
+const MAX_SHARED_STRINGS = 8192;
