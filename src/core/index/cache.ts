@@ -4,8 +4,12 @@
  * parser's version: a file whose stamp differs is read and parsed again, so a changed
  * file is never served stale. Entries for files that no longer exist are dropped when
  * the cache is written, so it never grows beyond the notebook.
+ *
+ * Entries are stored in the compact encoding of `codec.ts` and decoded only when a file
+ * is asked for; an entry that does not decode is treated as missing.
  */
 import type { ParsedFile } from '../model/types';
+import { decodeFile, encodeFile, type EncodedFile } from './codec';
 
 /** What identifies a version of a file without reading it. */
 export interface FileStamp {
@@ -15,14 +19,17 @@ export interface FileStamp {
 }
 
 /**
- * Bumped whenever parsing changes what it produces, so caches written by older versions
- * are ignored rather than trusted.
+ * Bumped whenever parsing or the encoding changes what is stored, so caches written by
+ * older versions are ignored rather than trusted.
  */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 
 interface Entry {
   readonly stamp: FileStamp;
-  readonly parsed: ParsedFile;
+  /** The parsed file, once decoded or parsed in this session. */
+  parsed?: ParsedFile;
+  /** The file as read from a serialized cache, until it is asked for. */
+  encoded?: unknown;
 }
 
 /** The cache: URI → (stamp, parsed file). */
@@ -37,7 +44,18 @@ export class ParseCache {
   /** The parsed file for `uri` if its stamp still matches. */
   get(uri: string, stamp: FileStamp): ParsedFile | undefined {
     const e = this.entries.get(uri);
-    return e && e.stamp.mtime === stamp.mtime && e.stamp.size === stamp.size ? e.parsed : undefined;
+    if (!e || e.stamp.mtime !== stamp.mtime || e.stamp.size !== stamp.size) return undefined;
+    if (!e.parsed) {
+      try {
+        e.parsed = decodeFile(uri, e.encoded);
+      } catch {
+        // A damaged entry is simply not used: the file is read and parsed again.
+        this.entries.delete(uri);
+        return undefined;
+      }
+      e.encoded = undefined;
+    }
+    return e.parsed;
   }
 
   /** Records the parse of `uri` at `stamp`. */
@@ -57,8 +75,9 @@ export class ParseCache {
 
   /** The cache as text. */
   serialize(): string {
-    const entries: [string, number, number, ParsedFile][] = [];
-    for (const [uri, e] of this.entries) entries.push([uri, e.stamp.mtime, e.stamp.size, e.parsed]);
+    const entries: [string, number, number, EncodedFile | unknown][] = [];
+    for (const [uri, e] of this.entries)
+      entries.push([uri, e.stamp.mtime, e.stamp.size, e.parsed ? encodeFile(e.parsed) : e.encoded]);
     return JSON.stringify({ version: PARSER_VERSION, entries });
   }
 
@@ -70,17 +89,11 @@ export class ParseCache {
       if (data.version !== PARSER_VERSION || !Array.isArray(data.entries)) return cache;
       for (const row of data.entries as unknown[]) {
         if (!Array.isArray(row) || row.length !== 4) continue;
-        const [uri, mtime, size, parsed] = row as [unknown, unknown, unknown, ParsedFile];
+        const [uri, mtime, size, encoded] = row as unknown[];
         if (typeof uri !== 'string' || typeof mtime !== 'number' || typeof size !== 'number')
           continue;
-        if (
-          !parsed ||
-          typeof parsed !== 'object' ||
-          parsed.uri !== uri ||
-          !Array.isArray(parsed.problems)
-        )
-          continue;
-        cache.entries.set(uri, { stamp: { mtime, size }, parsed });
+        if (!Array.isArray(encoded)) continue;
+        cache.entries.set(uri, { stamp: { mtime, size }, encoded });
       }
     } catch {
       // A damaged cache is simply not used.

@@ -1,0 +1,132 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import fc from 'fast-check';
+import { loadNotebook, NoteIndex, parseBytes, ParseCache, type ParsedFile } from '../../src/core';
+import { decodeFile, encodeFile } from '../../src/core/index/codec';
+import { MemoryFiles } from './helpers/memoryFiles';
+
+const ROOT = process.cwd();
+
+function markdownFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
+    else if (name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+/** Through the encoding and JSON, as the cache stores it. */
+function roundTrip(parsed: ParsedFile): ParsedFile {
+  return decodeFile(parsed.uri, JSON.parse(JSON.stringify(encodeFile(parsed))));
+}
+
+describe('cache encoding', () => {
+  const files = [
+    ...markdownFiles(join(ROOT, 'examples')),
+    ...markdownFiles(join(ROOT, 'test', 'unit', 'fixtures')),
+  ];
+
+  it('covers a corpus with every kind of note and problem', () => {
+    const parsed = files.map((f) => parseBytes(relative(ROOT, f), readFileSync(f)));
+    const types = new Set(parsed.map((p) => p.note?.type ?? 'none'));
+    assert.deepEqual([...types].sort(), ['goal', 'mentor', 'none', 'review', 'session']);
+    assert.ok(parsed.some((p) => p.problems.length > 0));
+    assert.ok(parsed.some((p) => p.note?.actionItems.some((i) => i.links.length > 0)));
+  });
+
+  it('gives back exactly what the parser produced, for every fixture and example', () => {
+    for (const f of files) {
+      const parsed = parseBytes(relative(ROOT, f), readFileSync(f));
+      assert.deepStrictEqual(roundTrip(parsed), parsed, f);
+    }
+  });
+
+  it('gives back exactly what the parser produced, for generated notes (property)', () => {
+    const fragment = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.constantFrom(
+        '---\n',
+        'type: goal\n',
+        'type: session\n',
+        'type: mentor\n',
+        'type: review\n',
+        'mentor: alex\n',
+        'goals: [a, b]\n',
+        'date: 2026-11-01\n',
+        'next: 2026-13-01\n',
+        'cadence: weekly\n',
+        'cadence: sometimes\n',
+        'status: paused\n',
+        'horizon: long\n',
+        'target: 2027-01-01\n',
+        '## Milestones\n',
+        '## Feedback\n',
+        '- [ ] ',
+        '- [x] ',
+        '📅 2026-11-02 ',
+        '✅ 2026-11-03 ',
+        '⏳ 2026-11-04 ',
+        '🔁 every week ',
+        '⏫ ',
+        'due:2026-02-30 ',
+        '#goal-a ',
+        '[[goal-b]] ',
+        '@sam ',
+        '\n',
+        '\r\n',
+      ),
+    );
+    fc.assert(
+      fc.property(fc.array(fragment, { maxLength: 40 }), (parts) => {
+        const parsed = parseBytes('n.md', new TextEncoder().encode(parts.join('')));
+        assert.deepStrictEqual(roundTrip(parsed), parsed);
+      }),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+
+  it('refuses malformed entries instead of trusting them', () => {
+    const parsed = parseBytes(
+      'n.md',
+      new TextEncoder().encode('---\ntype: goal\n---\n- [ ] a 📅 2026-12-01\n'),
+    );
+    const good = encodeFile(parsed);
+    const bad: unknown[] = [
+      'nope',
+      [],
+      good.slice(0, -1),
+      [...good, 1],
+      good.map((v) => (v === 'goal' ? 'gaol' : v)),
+      good.map((v) => (typeof v === 'number' ? -5 : v)),
+      good.map((v) => (typeof v === 'string' ? 3 : v)),
+    ];
+    for (const data of bad) assert.throws(() => decodeFile('n.md', data));
+  });
+
+  it('makes a damaged cache entry a miss: the file is read and parsed again', async () => {
+    const files = new (class extends MemoryFiles {
+      reads = 0;
+      override async read(uri: string): Promise<Uint8Array> {
+        this.reads++;
+        return super.read(uri);
+      }
+      async stat(): Promise<{ mtime: number; size: number }> {
+        return { mtime: 1, size: 1 };
+      }
+    })();
+    files.write('a.md', '---\ntype: goal\n---\n- [ ] a\n');
+    files.write('b.md', '---\ntype: goal\n---\n- [ ] b\n');
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    const data = JSON.parse(cache.serialize()) as { entries: unknown[][] };
+    (data.entries[0]![3] as unknown[]).push('trailing');
+    files.reads = 0;
+    const index = new NoteIndex();
+    await loadNotebook(files, index, { cache: ParseCache.deserialize(JSON.stringify(data)) });
+    assert.equal(files.reads, 1, 'only the damaged entry is read again');
+    assert.deepEqual([...index.actionItems()].map((i) => i.text).sort(), ['a', 'b']);
+  });
+});
