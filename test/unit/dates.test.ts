@@ -1,13 +1,17 @@
 import { strict as assert } from 'node:assert';
+import { differenceInCalendarDays } from 'date-fns';
+import fc from 'fast-check';
 import {
   dateProblem,
   daysBetween,
+  fromDate,
   isLocalDate,
   nextByCadence,
   parseCadence,
   plusDays,
   plusMonths,
   startOfWeek,
+  toDate,
 } from '../../src/core';
 
 describe('dates', () => {
@@ -34,6 +38,25 @@ describe('dates', () => {
     assert.equal(daysBetween('2026-03-01', '2026-04-01'), 31);
     assert.equal(daysBetween('0026-01-01', '0026-01-31'), 30);
     assert.equal(plusDays('0099-12-31', 1), '0100-01-01');
+  });
+
+  it('counts calendar days as date-fns does, for any two dates (property)', () => {
+    const date = fc
+      .date({ min: new Date(1, 0, 1), max: new Date(9999, 11, 31), noInvalidDate: true })
+      .map((d) => fromDate(d));
+    fc.assert(
+      fc.property(date, date, (a, b) => {
+        assert.equal(daysBetween(a, b), differenceInCalendarDays(toDate(b), toDate(a)));
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+    // Leap days, the Gregorian century rule, and both DST changes of the local zone.
+    assert.equal(daysBetween('2024-02-28', '2024-03-01'), 2);
+    assert.equal(daysBetween('1900-02-28', '1900-03-01'), 1);
+    assert.equal(daysBetween('2000-02-28', '2000-03-01'), 2);
+    assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2);
+    assert.equal(daysBetween('2026-10-24', '2026-10-26'), 2);
+    assert.equal(daysBetween('1970-01-01', '2026-11-21'), 20778);
   });
 
   it('finds the start of the week for any week start', () => {

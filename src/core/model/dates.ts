@@ -3,7 +3,7 @@
  * calendar: it sorts and compares as text, serialises as itself, and never drifts across
  * time zones. Arithmetic goes through date-fns on local `Date` values.
  */
-import { addDays, addMonths, differenceInCalendarDays, format, getDay } from 'date-fns';
+import { addDays, addMonths, format, getDay } from 'date-fns';
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -67,7 +67,24 @@ export function plusMonths(date: LocalDate, months: number): LocalDate {
 
 /** Whole calendar days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: LocalDate, to: LocalDate): number {
-  return differenceInCalendarDays(toDate(to), toDate(from));
+  // Calendar days are plain arithmetic on the civil date: no Date, no time zone. (The rules
+  // call this for every open item; date-fns gives the same answer several times slower.)
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** Days from 1970-01-01 to a `YYYY-MM-DD` date in the proleptic Gregorian calendar. */
+function dayNumber(date: LocalDate): number {
+  const y0 = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  // The year counted from March, so the leap day is the year's last day.
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const dayOfEra =
+    yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */

@@ -228,24 +228,37 @@ export class FindingsEngine {
 function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint | undefined {
   const note = file?.note;
   if (!note) return undefined;
-  const goalRefs = new Set<string>();
+  // Most notes name a goal or two: a small list, and a set only for notes that name many.
+  const goalRefs: string[] = [];
+  let seen: Set<string> | undefined;
+  const add = (id: string): void => {
+    if (seen ? seen.has(id) : goalRefs.includes(id)) return;
+    goalRefs.push(id);
+    seen?.add(id);
+    if (!seen && goalRefs.length > 16) seen = new Set(goalRefs);
+  };
   let unresolvedTags = false;
   for (const item of note.actionItems) {
     for (const link of item.links) {
-      goalRefs.add(link.id);
+      add(link.id);
       if (link.kind === 'tag' && notebook.goalsById(link.id).length === 0) unresolvedTags = true;
     }
   }
-  if (note.type === 'session') for (const g of note.goals) goalRefs.add(g.value);
+  if (note.type === 'session') for (const g of note.goals) add(g.value);
+  const mentorRef = note.mentor?.value;
+  // One shape for every footprint (absent = undefined).
   return {
-    ...(note.type === 'goal' && { goalId: note.id }),
-    ...(note.type === 'mentor' && { mentorId: note.id, meetingMentor: note.id }),
-    ...(note.type === 'session' && note.mentor && { meetingMentor: note.mentor.value }),
-    goalRefs: [...goalRefs],
-    ...(note.mentor && { mentorRef: note.mentor.value }),
+    goalId: note.type === 'goal' ? note.id : undefined,
+    mentorId: note.type === 'mentor' ? note.id : undefined,
+    meetingMentor:
+      note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
+    goalRefs: goalRefs.length ? goalRefs.slice() : NONE, // exact size: kept per note
+    mentorRef,
     unresolvedTags,
   };
 }
+
+const NONE: readonly never[] = Object.freeze([]);
 
 function addRef(map: Map<string, Set<string>>, id: string, uri: string): void {
   const set = map.get(id);
