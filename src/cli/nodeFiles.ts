@@ -3,7 +3,7 @@
  * (skipping dot-folders and node_modules, never following symbolic links) and reads them.
  * URIs are paths relative to the root with forward slashes.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { MAX_NOTE_BYTES, type FileStamp, type NotebookFiles } from '../core';
@@ -59,15 +59,27 @@ export class NodeNotebookFiles implements NotebookFiles {
     const unlisted = this.unlisted.get(uri);
     if (unlisted) throw new Error(unlisted);
     if (this.links.has(uri)) throw new Error('it is a symbolic link, which is not followed');
-    const path = this.path(uri);
-    // Refuse huge files before reading them.
-    const size = statSync(path).size;
-    if (size > MAX_NOTE_BYTES) {
-      throw new Error(
-        `the file is ${(size / (1024 * 1024)).toFixed(1)} MB, over the 2 MB a note may have`,
-      );
+    // One open, then the size of what was opened: huge files are refused before reading,
+    // and the file cannot change between the check and the read.
+    const fd = openSync(this.path(uri), 'r');
+    try {
+      const size = fstatSync(fd).size;
+      if (size > MAX_NOTE_BYTES) {
+        throw new Error(
+          `the file is ${(size / (1024 * 1024)).toFixed(1)} MB, over the 2 MB a note may have`,
+        );
+      }
+      const bytes = Buffer.allocUnsafe(size);
+      let read = 0;
+      while (read < size) {
+        const n = readSync(fd, bytes, read, size - read, read);
+        if (n === 0) break;
+        read += n;
+      }
+      return read === size ? bytes : bytes.subarray(0, read);
+    } finally {
+      closeSync(fd);
     }
-    return readFileSync(path);
   }
 
   private path(uri: string): string {

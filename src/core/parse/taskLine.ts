@@ -52,6 +52,8 @@ const PRIORITIES: Record<string, Priority> = {
 const DATE_TOKEN = /(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)\uFE0F?[ \t]*([^\s]*)/gu;
 const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
 const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
+/** Any priority sign: a cheap test before the full pattern. */
+const PRIORITY_SIGN = /🔺|⏫|🔼|🔽|⏬/;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
 const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
@@ -95,16 +97,18 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     spans.push([m.index, m.index + m[0].length]);
   }
   let priority: Priority | undefined;
-  for (const m of emoji ? rest.matchAll(PRIORITY_TOKEN) : []) {
+  const hasPriority = emoji && PRIORITY_SIGN.test(rest);
+  for (const m of hasPriority ? rest.matchAll(PRIORITY_TOKEN) : []) {
     priority ??= PRIORITIES[m[1]!];
     spans.push([m.index, m.index + m[0].length]);
   }
   let recurrence: string | undefined;
-  for (const m of emoji ? rest.matchAll(RECURRENCE) : []) {
+  for (const m of emoji && rest.includes('🔁') ? rest.matchAll(RECURRENCE) : []) {
     recurrence ??= own(m[1]!.trim()) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
-  for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
+  const hasId = emoji && (rest.includes('🆔') || rest.includes('⛔'));
+  for (const m of hasId ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
   let owner: string | undefined;
   for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= shared(m[1]!);
