@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readTaskMetadata } from '../../src/core';
+import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
 
@@ -73,5 +75,65 @@ describe('task line metadata', () => {
       'Draft the roadmap summary',
     );
     assert.equal(read('Ask @sam about #testing plans @me').text, 'Ask @sam about #testing plans');
+  });
+});
+
+describe('task line metadata, tuned for speed', () => {
+  it('reads every line exactly as the straightforward reader does (property)', () => {
+    const piece = fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('Draft', 'the', 'talk', 'x', '', ' ', '  ', '\t') },
+      {
+        weight: 4,
+        arbitrary: fc.constantFrom(
+          '📅',
+          '📆',
+          '🗓',
+          '✅',
+          '⏳',
+          '⌛',
+          '🛫',
+          '➕',
+          '❌',
+          '\uFE0F',
+          '🔺',
+          '⏫',
+          '🔼',
+          '🔽',
+          '⏬',
+          '🔁',
+          '🆔',
+          '⛔',
+          'due:',
+          'xdue:',
+          '2026-11-28',
+          '2026-02-30',
+          '2026-1-5',
+          'every week',
+          '@sam',
+          'a@b.c',
+          '@',
+          '#goal-a',
+          '#12',
+          '#',
+          '[[goal-b]]',
+          '[[goals/c.md|C]]',
+          '[[',
+          ']]',
+          '\u2028',
+          '\u00a0',
+        ),
+      },
+      { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.nat(40), (parts, column) => {
+        const rest = parts.join(' ');
+        assert.deepStrictEqual(
+          readTaskMetadata(rest, 3, column),
+          referenceTaskMetadata(rest, 3, column),
+        );
+      }),
+      { seed: 5, numRuns: 5000 },
+    );
   });
 });

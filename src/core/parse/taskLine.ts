@@ -65,60 +65,81 @@ const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
  * `line`, so every range points into the note.
  */
 export function readTaskMetadata(rest: string, line: number, column: number): TaskMetadata {
-  const at = (start: number, end: number): Range => lineRange(line, column + start, column + end);
-  const spans: [number, number][] = [];
-  const badDates: { range: Range; message: string }[] = [];
-  const dates: Partial<Record<DateField, Located<LocalDate>>> = {};
-
-  const takeDate = (field: DateField, token: string, start: number, end: number): void => {
-    const problem = dateProblem(token);
-    const range = at(start, end);
-    if (problem)
-      badDates.push({
-        range,
-        message: token === '' ? `the ${label(field)} date is missing` : problem,
-      });
-    else if (!dates[field]) dates[field] = { value: shared(token), range };
-  };
+  // This runs for every task line of the notebook: no closures, no iterators, and spans
+  // kept as a flat list of [start, end] pairs. (Every pattern below matches at least one
+  // character, so the `exec` loops always advance.)
+  const spans: number[] = [];
+  const dates = new TaskDates(line, column);
 
   // Most lines hold plain words: cheap checks skip the patterns that cannot match.
   const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(rest);
-  for (const m of emoji ? rest.matchAll(DATE_TOKEN) : []) {
-    const field = SIGNIFIERS[m[1]!]!;
-    const tokenStart = m.index + m[0].length - m[2]!.length;
-    // A signifier with no date is reported on the signifier itself.
-    if (m[2] === '') takeDate(field, '', m.index, m.index + m[0].length);
-    else takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
-    spans.push([m.index, m.index + m[0].length]);
+  if (emoji) {
+    DATE_TOKEN.lastIndex = 0;
+    for (let m = DATE_TOKEN.exec(rest); m; m = DATE_TOKEN.exec(rest)) {
+      const field = SIGNIFIERS[m[1]!]!;
+      const token = m[2]!;
+      const end = m.index + m[0].length;
+      // A signifier with no date is reported on the signifier itself.
+      if (token === '') dates.take(field, '', m.index, end);
+      else dates.take(field, token, end - token.length, end);
+      spans.push(m.index, end);
+    }
   }
-  for (const m of rest.includes('due:') ? rest.matchAll(ASCII_DUE) : []) {
-    const tokenStart = m.index + 4;
-    takeDate('due', m[1]!, tokenStart, tokenStart + m[1]!.length);
-    spans.push([m.index, m.index + m[0].length]);
+  if (rest.includes('due:')) {
+    ASCII_DUE.lastIndex = 0;
+    for (let m = ASCII_DUE.exec(rest); m; m = ASCII_DUE.exec(rest)) {
+      const tokenStart = m.index + 4;
+      dates.take('due', m[1]!, tokenStart, tokenStart + m[1]!.length);
+      spans.push(m.index, m.index + m[0].length);
+    }
   }
   let priority: Priority | undefined;
-  const hasPriority = emoji && PRIORITY_SIGN.test(rest);
-  for (const m of hasPriority ? rest.matchAll(PRIORITY_TOKEN) : []) {
-    priority ??= PRIORITIES[m[1]!];
-    spans.push([m.index, m.index + m[0].length]);
+  if (emoji && PRIORITY_SIGN.test(rest)) {
+    PRIORITY_TOKEN.lastIndex = 0;
+    for (let m = PRIORITY_TOKEN.exec(rest); m; m = PRIORITY_TOKEN.exec(rest)) {
+      priority ??= PRIORITIES[m[1]!];
+      spans.push(m.index, m.index + m[0].length);
+    }
   }
   let recurrence: string | undefined;
-  for (const m of emoji && rest.includes('🔁') ? rest.matchAll(RECURRENCE) : []) {
-    recurrence ??= own(m[1]!.trim()) || undefined;
-    spans.push([m.index, m.index + m[0].length]);
+  if (emoji && rest.includes('🔁')) {
+    RECURRENCE.lastIndex = 0;
+    for (let m = RECURRENCE.exec(rest); m; m = RECURRENCE.exec(rest)) {
+      recurrence ??= own(m[1]!.trim()) || undefined;
+      spans.push(m.index, m.index + m[0].length);
+    }
   }
-  const hasId = emoji && (rest.includes('🆔') || rest.includes('⛔'));
-  for (const m of hasId ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
+  if (emoji && (rest.includes('🆔') || rest.includes('⛔'))) {
+    TASK_ID.lastIndex = 0;
+    for (let m = TASK_ID.exec(rest); m; m = TASK_ID.exec(rest))
+      spans.push(m.index, m.index + m[0].length);
+  }
 
   let owner: string | undefined;
-  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= shared(m[1]!);
-  const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
-    id: shared(goalIdOf(m[1]!)),
-    range: at(m.index, m.index + m[0].length),
-  }));
-  const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
-    .filter((m) => !/^\d+$/.test(m[1]!))
-    .map((m) => ({ id: shared(m[1]!), range: at(m.index, m.index + m[0].length) }));
+  if (rest.includes('@')) {
+    OWNER.lastIndex = 0;
+    const m = OWNER.exec(rest);
+    if (m) owner = shared(m[1]!);
+  }
+  const wikiLinks: { id: string; range: Range }[] = [];
+  if (rest.includes('[[')) {
+    WIKI.lastIndex = 0;
+    for (let m = WIKI.exec(rest); m; m = WIKI.exec(rest))
+      wikiLinks.push({
+        id: shared(goalIdOf(m[1]!)),
+        range: lineRange(line, column + m.index, column + m.index + m[0].length),
+      });
+  }
+  const tags: { id: string; range: Range }[] = [];
+  if (rest.includes('#')) {
+    TAG.lastIndex = 0;
+    for (let m = TAG.exec(rest); m; m = TAG.exec(rest))
+      if (!ALL_DIGITS.test(m[1]!))
+        tags.push({
+          id: shared(m[1]!),
+          range: lineRange(line, column + m.index, column + m.index + m[0].length),
+        });
+  }
 
   // Every key present, in one order: items built from this all share one shape.
   return {
@@ -134,8 +155,39 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     owner,
     wikiLinks,
     tags,
-    badDates,
+    badDates: dates.bad,
   };
+}
+
+const ALL_DIGITS = /^\d+$/;
+
+/** The dates of one task line: the first valid one of each kind, and every bad one. */
+class TaskDates {
+  due: Located<LocalDate> | undefined = undefined;
+  done: Located<LocalDate> | undefined = undefined;
+  scheduled: Located<LocalDate> | undefined = undefined;
+  start: Located<LocalDate> | undefined = undefined;
+  created: Located<LocalDate> | undefined = undefined;
+  cancelled: Located<LocalDate> | undefined = undefined;
+  readonly bad: { range: Range; message: string }[] = [];
+
+  constructor(
+    private readonly line: number,
+    private readonly column: number,
+  ) {}
+
+  take(field: DateField, token: string, start: number, end: number): void {
+    const problem = dateProblem(token);
+    const range = lineRange(this.line, this.column + start, this.column + end);
+    if (problem) {
+      this.bad.push({
+        range,
+        message: token === '' ? `the ${label(field)} date is missing` : problem,
+      });
+      return;
+    }
+    if (this[field] === undefined) this[field] = { value: shared(token), range };
+  }
 }
 
 /** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
@@ -145,18 +197,24 @@ export function goalIdOf(target: string): string {
 }
 
 /** The item's words: metadata removed, and owner, tags and links dropped from the end. */
-function describeText(rest: string, spans: readonly [number, number][]): string {
+function describeText(rest: string, spans: number[]): string {
   let text = '';
-  let pos = 0;
-  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
-    if (s < pos) {
-      pos = Math.max(pos, e);
-      continue;
+  if (spans.length === 0) text = rest;
+  else {
+    sortPairs(spans);
+    let pos = 0;
+    for (let k = 0; k < spans.length; k += 2) {
+      const s = spans[k]!;
+      const e = spans[k + 1]!;
+      if (s < pos) {
+        pos = Math.max(pos, e);
+        continue;
+      }
+      text += rest.slice(pos, s) + ' ';
+      pos = e;
     }
-    text += rest.slice(pos, s) + ' ';
-    pos = e;
+    text += rest.slice(pos);
   }
-  text += rest.slice(pos);
   // Token by token from the end, each step looking only at the last token, so a long
   // line never makes a regular expression backtrack over it.
   let words = text.replace(/\s+/g, ' ').trim();
@@ -171,6 +229,22 @@ function describeText(rest: string, spans: readonly [number, number][]): string 
     }
     if (cut <= 0) return words;
     words = words.slice(0, cut).trimEnd();
+  }
+}
+
+/** Sorts [start, end] pairs by start, equal starts kept in order (an insertion sort: lists are tiny). */
+function sortPairs(pairs: number[]): void {
+  for (let i = 2; i < pairs.length; i += 2) {
+    const s = pairs[i]!;
+    const e = pairs[i + 1]!;
+    let j = i - 2;
+    while (j >= 0 && pairs[j]! > s) {
+      pairs[j + 2] = pairs[j]!;
+      pairs[j + 3] = pairs[j + 1]!;
+      j -= 2;
+    }
+    pairs[j + 2] = s;
+    pairs[j + 3] = e;
   }
 }
 

@@ -1,0 +1,184 @@
+/**
+ * The task-line reader as it was before it was tuned for speed, kept verbatim as the
+ * reference the tuned one is tested against (test/unit/taskLine.test.ts).
+ *
+ * The metadata written on an action item's line, in the Obsidian Tasks convention
+ * (`📅 2026-11-28`, `✅ 2026-11-20`, `⏳`, `🛫`, `➕`, `❌`, priorities, `🔁`) and the ASCII
+ * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
+ */
+import { dateProblem, type LocalDate } from '../../../src/core/model/dates';
+import type { ActionItem, Located, Priority, Range } from '../../../src/core/model/types';
+import { lineRange, own, shared } from '../../../src/core/parse/text';
+
+/** What a task line says besides its words. */
+export interface TaskMetadata extends Pick<
+  ActionItem,
+  | 'text'
+  | 'due'
+  | 'doneDate'
+  | 'scheduled'
+  | 'start'
+  | 'created'
+  | 'cancelled'
+  | 'priority'
+  | 'recurrence'
+  | 'owner'
+> {
+  readonly wikiLinks: readonly { id: string; range: Range }[];
+  readonly tags: readonly { id: string; range: Range }[];
+  /** Dates that are not real calendar dates, with where they are written. */
+  readonly badDates: readonly { range: Range; message: string }[];
+}
+
+type DateField = 'due' | 'done' | 'scheduled' | 'start' | 'created' | 'cancelled';
+
+const SIGNIFIERS: Record<string, DateField> = {
+  '📅': 'due',
+  '📆': 'due',
+  '🗓': 'due',
+  '✅': 'done',
+  '⏳': 'scheduled',
+  '⌛': 'scheduled',
+  '🛫': 'start',
+  '➕': 'created',
+  '❌': 'cancelled',
+};
+const PRIORITIES: Record<string, Priority> = {
+  '🔺': 'highest',
+  '⏫': 'high',
+  '🔼': 'medium',
+  '🔽': 'low',
+  '⏬': 'lowest',
+};
+
+// Date signifier, optional variation selector, spaces, then the date-ish token.
+const DATE_TOKEN = /(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)\uFE0F?[ \t]*([^\s]*)/gu;
+const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
+const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
+/** Any priority sign: a cheap test before the full pattern. */
+const PRIORITY_SIGN = /🔺|⏫|🔼|🔽|⏬/;
+const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
+const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
+const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
+const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+
+/**
+ * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
+ * `line`, so every range points into the note.
+ */
+export function readTaskMetadata(rest: string, line: number, column: number): TaskMetadata {
+  const at = (start: number, end: number): Range => lineRange(line, column + start, column + end);
+  const spans: [number, number][] = [];
+  const badDates: { range: Range; message: string }[] = [];
+  const dates: Partial<Record<DateField, Located<LocalDate>>> = {};
+
+  const takeDate = (field: DateField, token: string, start: number, end: number): void => {
+    const problem = dateProblem(token);
+    const range = at(start, end);
+    if (problem)
+      badDates.push({
+        range,
+        message: token === '' ? `the ${label(field)} date is missing` : problem,
+      });
+    else if (!dates[field]) dates[field] = { value: shared(token), range };
+  };
+
+  // Most lines hold plain words: cheap checks skip the patterns that cannot match.
+  const emoji = /[\u2190-\u2bff\ud83c-\ud83e]/.test(rest);
+  for (const m of emoji ? rest.matchAll(DATE_TOKEN) : []) {
+    const field = SIGNIFIERS[m[1]!]!;
+    const tokenStart = m.index + m[0].length - m[2]!.length;
+    // A signifier with no date is reported on the signifier itself.
+    if (m[2] === '') takeDate(field, '', m.index, m.index + m[0].length);
+    else takeDate(field, m[2]!, tokenStart, tokenStart + m[2]!.length);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of rest.includes('due:') ? rest.matchAll(ASCII_DUE) : []) {
+    const tokenStart = m.index + 4;
+    takeDate('due', m[1]!, tokenStart, tokenStart + m[1]!.length);
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  let priority: Priority | undefined;
+  const hasPriority = emoji && PRIORITY_SIGN.test(rest);
+  for (const m of hasPriority ? rest.matchAll(PRIORITY_TOKEN) : []) {
+    priority ??= PRIORITIES[m[1]!];
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  let recurrence: string | undefined;
+  for (const m of emoji && rest.includes('🔁') ? rest.matchAll(RECURRENCE) : []) {
+    recurrence ??= own(m[1]!.trim()) || undefined;
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  const hasId = emoji && (rest.includes('🆔') || rest.includes('⛔'));
+  for (const m of hasId ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
+
+  let owner: string | undefined;
+  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= shared(m[1]!);
+  const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
+    id: shared(goalIdOf(m[1]!)),
+    range: at(m.index, m.index + m[0].length),
+  }));
+  const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
+    .filter((m) => !/^\d+$/.test(m[1]!))
+    .map((m) => ({ id: shared(m[1]!), range: at(m.index, m.index + m[0].length) }));
+
+  // Every key present, in one order: items built from this all share one shape.
+  return {
+    text: describeText(rest, spans),
+    due: dates.due,
+    doneDate: dates.done,
+    scheduled: dates.scheduled?.value,
+    start: dates.start?.value,
+    created: dates.created?.value,
+    cancelled: dates.cancelled?.value,
+    priority,
+    recurrence,
+    owner,
+    wikiLinks,
+    tags,
+    badDates,
+  };
+}
+
+/** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
+export function goalIdOf(target: string): string {
+  const last = target.trim().split('/').pop() ?? '';
+  return last.replace(/\.md$/i, '');
+}
+
+/** The item's words: metadata removed, and owner, tags and links dropped from the end. */
+function describeText(rest: string, spans: readonly [number, number][]): string {
+  let text = '';
+  let pos = 0;
+  for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
+    if (s < pos) {
+      pos = Math.max(pos, e);
+      continue;
+    }
+    text += rest.slice(pos, s) + ' ';
+    pos = e;
+  }
+  text += rest.slice(pos);
+  // Token by token from the end, each step looking only at the last token, so a long
+  // line never makes a regular expression backtrack over it.
+  let words = text.replace(/\s+/g, ' ').trim();
+  for (;;) {
+    let cut = -1;
+    if (words.endsWith(']]')) {
+      const open = words.lastIndexOf('[[');
+      if (open > 0 && !words.slice(open + 2, -2).includes(']')) cut = open;
+    } else {
+      const space = words.lastIndexOf(' ');
+      if (space > 0 && TRAILING_TOKEN.test(words.slice(space + 1))) cut = space;
+    }
+    if (cut <= 0) return words;
+    words = words.slice(0, cut).trimEnd();
+  }
+}
+
+const TRAILING_TOKEN = /^(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
+
+function label(field: DateField): string {
+  return field === 'done' ? 'done' : field;
+}
