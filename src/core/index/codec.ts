@@ -107,7 +107,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
   const typeName = r.optStr();
   if (typeName === undefined) {
     r.end();
-    return { uri, problems };
+    return { uri, problems: problems.length ? problems : NONE };
   }
   const type = r.oneOf(typeName, NOTE_TYPES);
   const id = own(r.str());
@@ -252,7 +252,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
     }
   }
   r.end();
-  return { uri, note, problems };
+  return { uri, note, problems: problems.length ? problems : NONE };
 }
 
 class Writer {
@@ -431,8 +431,9 @@ class Reader {
       const checkboxRange = this.range();
       const status = this.str();
       const done = this.bool();
-      const text = own(this.str());
+      const textRead = this.str();
       const rawText = own(this.str());
+      const text = textRead === rawText ? rawText : own(textRead);
       const due = this.located() as Located<LocalDate> | undefined;
       const doneDate = this.located() as Located<LocalDate> | undefined;
       const scheduled = this.optShared();

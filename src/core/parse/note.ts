@@ -71,7 +71,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   const typeName =
     typeof typeField?.value === 'string' ? typeField.value.trim().toLowerCase() : fm.typeHint;
   if (!typeName || !(NOTE_TYPES as readonly string[]).includes(typeName)) {
-    return { uri, problems: [] };
+    return { uri, problems: NONE };
   }
   const type = typeName as NoteType;
   for (const p of fm.problems)
@@ -132,7 +132,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         measure,
         milestones: milestones.length ? milestones : NONE,
       };
-      return { uri, note: goal, problems };
+      return { uri, note: goal, problems: problems.length ? problems : NONE };
     }
     case 'session': {
       const goals = fields.list('goals');
@@ -161,7 +161,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         next,
         hasFeedback: feedback?.hasContent ?? false,
       };
-      return { uri, note: session, problems };
+      return { uri, note: session, problems: problems.length ? problems : NONE };
     }
     case 'mentor': {
       const name = fields.text('name')?.value;
@@ -202,7 +202,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         cadence,
         channel,
       };
-      return { uri, note, problems };
+      return { uri, note, problems: problems.length ? problems : NONE };
     }
     case 'review': {
       const date = fields.date('date');
@@ -228,7 +228,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         date,
         period,
       };
-      return { uri, note: review, problems };
+      return { uri, note: review, problems: problems.length ? problems : NONE };
     }
   }
 }
@@ -367,6 +367,7 @@ function readActionItems(
     for (const bad of meta.badDates)
       problems.push(finding(uri, bad.range, CODES.invalidDate, bad.message));
     const section = innermostSection(sections, site.line);
+    const rawText = own(rest.trim());
     const links: readonly ItemLink[] =
       meta.wikiLinks.length || meta.tags.length
         ? [
@@ -382,8 +383,9 @@ function readActionItems(
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
-      text: own(meta.text),
-      rawText: own(rest.trim()),
+      // A plain item's words are its raw text: one string for both.
+      text: meta.text === rawText ? rawText : own(meta.text),
+      rawText,
       // Dates, priority, recurrence and owner: only those written on the line.
       due: meta.due,
       doneDate: meta.doneDate,
