@@ -1,10 +1,12 @@
 /**
  * A compact encoding of parsed files for the warm-start cache. Each file becomes one flat
- * array of numbers, strings and nulls: no keys, ranges as four numbers. It is a fraction of
- * the size of the objects' JSON and several times faster to read back, which is what a
- * warm start spends its time on. Decoding rebuilds exactly what the parser builds (the same
- * keys in the same order, the same shared positions, strings and empty lists), and throws on
- * anything malformed, so a damaged entry is re-parsed rather than trusted.
+ * array of numbers, strings and nulls: no keys, ranges as four numbers, and a string the
+ * file already used (a mentor, a date, a section title) written as the number of its first
+ * use. It is a fraction of the size of the objects' JSON and several times faster to read
+ * back, which is what a warm start spends its time on. Decoding rebuilds exactly what the
+ * parser builds (the same keys in the same order, the same shared positions, strings and
+ * empty lists), and throws on anything malformed, so a damaged entry is re-parsed rather
+ * than trusted.
  */
 import { parseCadence } from '../model/cadence';
 import {
@@ -29,7 +31,7 @@ import {
   type Severity,
 } from '../model/types';
 import type { LocalDate } from '../model/dates';
-import { own, range, shared } from '../parse/text';
+import { range, shared } from '../parse/text';
 
 /** One encoded file: numbers, strings and nulls. */
 export type EncodedFile = (string | number | null)[];
@@ -110,7 +112,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
     return { uri, problems: problems.length ? problems : NONE };
   }
   const type = r.oneOf(typeName, NOTE_TYPES);
-  const id = own(r.str());
+  const id = r.str();
   const idRange = r.range();
   const title = r.optShared();
   const mentor = r.located();
@@ -256,10 +258,18 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
 }
 
 class Writer {
+  /** Strings already written, by their index: a repeat is written as that number. */
+  private readonly seen = new Map<string, number>();
+
   constructor(private readonly out: EncodedFile) {}
 
   str(s: string): void {
-    this.out.push(s);
+    const k = this.seen.get(s);
+    if (k !== undefined) this.out.push(k);
+    else {
+      this.seen.set(s, this.seen.size);
+      this.out.push(s);
+    }
   }
 
   num(n: number): void {
@@ -271,7 +281,8 @@ class Writer {
   }
 
   opt(s: string | undefined): void {
-    this.out.push(s ?? null);
+    if (s === undefined) this.out.push(null);
+    else this.str(s);
   }
 
   range(r: Range): void {
@@ -281,7 +292,7 @@ class Writer {
   located(l: Located<string> | undefined): void {
     if (!l) this.out.push(null);
     else {
-      this.out.push(l.value);
+      this.str(l.value);
       this.range(l.range);
     }
   }
@@ -292,14 +303,18 @@ class Writer {
   }
 
   finding(f: Finding, uri: string): void {
-    this.out.push(f.uri === uri ? null : f.uri);
+    this.opt(f.uri === uri ? undefined : f.uri);
     this.range(f.range);
     this.str(f.code);
     this.str(f.severity);
     this.str(f.message);
     const data = f.data ? Object.entries(f.data) : undefined;
     this.out.push(data ? data.length : -1);
-    for (const [k, v] of data ?? []) this.out.push(k, v);
+    // Values may be numbers, so they are written as they are, never as back-references.
+    for (const [k, v] of data ?? []) {
+      this.str(k);
+      this.out.push(v);
+    }
   }
 
   item(item: ActionItem): void {
@@ -335,6 +350,8 @@ class Writer {
 
 class Reader {
   private i = 0;
+  /** Strings read so far, in order: a number where a string belongs refers to one. */
+  private readonly table: string[] = [];
 
   constructor(private readonly data: readonly unknown[]) {}
 
@@ -344,16 +361,22 @@ class Reader {
   }
 
   str(): string {
-    const v = this.next();
-    if (typeof v !== 'string') throw new Error('expected a string');
-    return v;
+    return this.text(this.next());
   }
 
   optStr(): string | undefined {
     const v = this.next();
-    if (v === null) return undefined;
-    if (typeof v !== 'string') throw new Error('expected a string');
-    return v;
+    return v === null ? undefined : this.text(v);
+  }
+
+  private text(v: unknown): string {
+    if (typeof v === 'string') {
+      this.table.push(v);
+      return v;
+    }
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= this.table.length)
+      throw new Error('expected a string');
+    return this.table[v]!;
   }
 
   optShared(): string | undefined {
@@ -431,9 +454,10 @@ class Reader {
       const checkboxRange = this.range();
       const status = this.str();
       const done = this.bool();
-      const textRead = this.str();
-      const rawText = own(this.str());
-      const text = textRead === rawText ? rawText : own(textRead);
+      // Strings read back are fresh (JSON.parse makes them), and a raw text equal to the
+      // words is a back-reference to the same string.
+      const text = this.str();
+      const rawText = this.str();
       const due = this.located() as Located<LocalDate> | undefined;
       const doneDate = this.located() as Located<LocalDate> | undefined;
       const scheduled = this.optShared();
@@ -472,7 +496,7 @@ class Reader {
         created,
         cancelled,
         priority,
-        recurrence: recurrence === undefined ? undefined : own(recurrence),
+        recurrence,
         owner,
         goals,
         links,
