@@ -149,6 +149,8 @@ function guessType(
   return undefined;
 }
 
+/** Scalars have no item ranges: one shared empty list. */
+const NO_RANGES: readonly Range[] = Object.freeze([]);
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#:]*?(?:[ \t]+#.*)?$/;
 const NOT_A_STRING =
@@ -199,7 +201,7 @@ export function readSimpleFields(
         itemRanges.push(lineRange(next, indent.length + 2, indent.length + 2 + item.length));
       }
       if (items.length === 0) {
-        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: [] });
+        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: NO_RANGES });
         continue;
       }
       const lastRange = itemRanges[itemRanges.length - 1]!;
@@ -218,7 +220,12 @@ export function readSimpleFields(
     }
     const field = simpleValue(raw, at);
     if (!field) return undefined;
-    fields.set(key[1]!, { key: key[1]!, ...field });
+    fields.set(key[1]!, {
+      key: key[1]!,
+      value: field.value,
+      range: field.range,
+      itemRanges: field.itemRanges,
+    });
   }
   return { fields };
 }
@@ -237,7 +244,7 @@ function simpleValue(
       (rest.trim() !== '' && !/^[ \t]+#/.test(rest))
     )
       return undefined;
-    return { value: raw.slice(1, close), range: at(0, close + 1), itemRanges: [] };
+    return { value: raw.slice(1, close), range: at(0, close + 1), itemRanges: NO_RANGES };
   }
   if (first === '[') {
     const close = raw.indexOf(']');
@@ -262,9 +269,9 @@ function simpleValue(
   const comment = /[ \t]+#/.exec(raw);
   const value = (comment ? raw.slice(0, comment.index) : raw).trimEnd();
   if (DECIMAL.test(value))
-    return { value: Number(value), range: at(0, value.length), itemRanges: [] };
+    return { value: Number(value), range: at(0, value.length), itemRanges: NO_RANGES };
   if (NOT_A_STRING.test(value) || value.includes(': ')) return undefined;
-  return { value, range: at(0, value.length), itemRanges: [] };
+  return { value, range: at(0, value.length), itemRanges: NO_RANGES };
 }
 
 /** Engines for every language gray-matter knows; only YAML is allowed through. */
