@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
+import { webLocalDisk } from './scripts/lib/web-local-disk.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -60,6 +61,7 @@ const builds = [
     // builds) and no Buffer (a small stand-in is injected).
     conditions: ['worker'],
     inject: ['src/web/bufferShim.ts'],
+    plugins: [webLocalDisk],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {

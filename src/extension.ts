@@ -21,6 +21,7 @@ import { registerSessionsView, SessionsProvider } from './features/sessionsView'
 import { registerStatusBar } from './features/statusBar';
 import { DayClock } from './vscode/clock';
 import { readSettings } from './vscode/config';
+import { localDisk } from './vscode/localDisk';
 import { createLogger } from './vscode/logger';
 import { NotebookService } from './vscode/notebookService';
 
@@ -57,7 +58,12 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     },
   };
   const clock = new DayClock(settingsClock);
-  const service = new NotebookService(() => readSettings().include, logger, context.storageUri);
+  const service = new NotebookService(
+    () => readSettings().include,
+    logger,
+    context.storageUri,
+    localDisk(),
+  );
   const deps: FeatureDeps = {
     service,
     clock,

@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { MAX_NOTE_BYTES, type FileStamp, type NotebookFiles } from '../core';
+import { tooLargeReason, type FileStamp, type NotebookFiles } from '../core';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -64,11 +64,8 @@ export class NodeNotebookFiles implements NotebookFiles {
     const fd = openSync(this.path(uri), 'r');
     try {
       const size = fstatSync(fd).size;
-      if (size > MAX_NOTE_BYTES) {
-        throw new Error(
-          `the file is ${(size / (1024 * 1024)).toFixed(1)} MB, over the 2 MB a note may have`,
-        );
-      }
+      const tooLarge = tooLargeReason(size);
+      if (tooLarge) throw new Error(tooLarge);
       const bytes = Buffer.allocUnsafe(size);
       let read = 0;
       while (read < size) {

@@ -1,11 +1,20 @@
 /**
  * Keeps the core's NoteIndex in step with the workspace: an initial scan through
- * `vscode.workspace.fs` (so it also works on the web), file watchers for changes on disk,
+ * `vscode.workspace.fs` (so it also works on the web and in virtual workspaces; notes on the
+ * local disk are read directly when the host can), file watchers for changes on disk,
  * and open editors, whose unsaved text wins over the disk. Updates are debounced per file,
  * never globally, and coalesced into one change event.
  */
 import * as vscode from 'vscode';
-import { loadNotebook, NoteIndex, ParseCache, type Notebook, type NotebookFiles } from '../core';
+import {
+  loadFile,
+  loadNotebook,
+  NoteIndex,
+  ParseCache,
+  type FileStamp,
+  type Notebook,
+  type NotebookFiles,
+} from '../core';
 import { IncludeFilter } from './includeFilter';
 import type { Logger } from './logger';
 
@@ -16,6 +25,16 @@ const CACHE_WRITE_DELAY_MS = 5000;
 /** How often, at most, edits cause the cache to be written again. */
 const CACHE_REWRITE_DELAY_MS = 60_000;
 const CACHE_FILE = 'parse-cache.json';
+
+/**
+ * Direct access to the local disk, where the host has one (the desktop extension host):
+ * much faster than `vscode.workspace.fs` for thousands of small files.
+ */
+export interface LocalDisk {
+  stat(path: string): Promise<FileStamp & { readonly directory: boolean }>;
+  /** A note's bytes; files too large to be a note are refused before they are read. */
+  read(path: string): Promise<Uint8Array>;
+}
 
 /** The workspace notebook: the index plus its lifecycle. */
 export class NotebookService implements vscode.Disposable {
@@ -41,11 +60,14 @@ export class NotebookService implements vscode.Disposable {
   /**
    * @param storage the extension's workspace storage (never the user's repository), where
    * the warm-start cache lives; undefined disables the cache.
+   * @param disk the local disk, for `file:` URIs; undefined reads everything through
+   * `vscode.workspace.fs`.
    */
   constructor(
     private readonly include: () => string,
     private readonly logger: Logger,
     private readonly storage?: vscode.Uri,
+    private readonly disk?: LocalDisk,
   ) {
     this.filter = new IncludeFilter(include);
     const off = this.index.onDidChange((c) => this.queue(c.uris));
@@ -124,12 +146,29 @@ export class NotebookService implements vscode.Disposable {
         const uris = await vscode.workspace.findFiles(this.include(), undefined);
         return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());
       },
-      read: async (uri) => vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+      read: (uri) => this.readBytes(vscode.Uri.parse(uri)),
       stat: async (uri) => {
-        const info = await vscode.workspace.fs.stat(vscode.Uri.parse(uri));
+        const info = await this.stat(vscode.Uri.parse(uri));
         return { mtime: info.mtime, size: info.size };
       },
     };
+  }
+
+  /** A file's stamp and kind, from the local disk when it is there. */
+  private async stat(uri: vscode.Uri): Promise<FileStamp & { readonly directory: boolean }> {
+    if (this.disk && uri.scheme === 'file') return this.disk.stat(uri.fsPath);
+    const info = await vscode.workspace.fs.stat(uri);
+    return {
+      mtime: info.mtime,
+      size: info.size,
+      directory: (info.type & vscode.FileType.Directory) !== 0,
+    };
+  }
+
+  /** A file's bytes, from the local disk when it is there. */
+  private readBytes(uri: vscode.Uri): Promise<Uint8Array> {
+    if (this.disk && uri.scheme === 'file') return this.disk.read(uri.fsPath);
+    return Promise.resolve(vscode.workspace.fs.readFile(uri));
   }
 
   private cacheUri(): vscode.Uri | undefined {
@@ -259,24 +298,28 @@ export class NotebookService implements vscode.Disposable {
   /** {@link indexFolder} when `uri` is a folder. */
   private async indexFolderIfAny(uri: vscode.Uri): Promise<void> {
     try {
-      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory)
-        await this.indexFolder(uri);
+      if ((await this.stat(uri)).directory) await this.indexFolder(uri);
     } catch {
       // Gone again: nothing to read.
     }
   }
 
   private async readFromDisk(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    let directory: boolean;
     try {
-      const stat = await vscode.workspace.fs.stat(uri);
-      if (stat.type & vscode.FileType.Directory) return;
-      const parsed = this.index.setBytes(uri.toString(), await vscode.workspace.fs.readFile(uri));
-      this.cache.set(uri.toString(), { mtime: stat.mtime, size: stat.size }, parsed);
-      this.scheduleCacheWrite();
+      directory = (await this.stat(uri)).directory;
     } catch {
-      this.index.delete(uri.toString());
-      this.cache.delete(uri.toString());
+      // Gone: forget it.
+      this.index.delete(key);
+      this.cache.delete(key);
+      return;
     }
+    if (directory) return;
+    // A file that is there but cannot be read (too large, no permission…) becomes a
+    // finding on it, as in the first scan, never a silent gap.
+    await loadFile(this.files(), this.index, key, this.cache);
+    this.scheduleCacheWrite();
   }
 
   private isCandidate(doc: vscode.TextDocument): boolean {

@@ -1,5 +1,6 @@
 /**
- * The web entry point (vscode.dev, github.dev). The extension touches files only through
- * `vscode.workspace.fs`, so the same composition root serves both hosts.
+ * The web entry point (vscode.dev, github.dev). The same composition root serves both
+ * hosts; the web build swaps `src/vscode/localDisk.ts` for `src/web/localDisk.ts`, so on the
+ * web every file goes through `vscode.workspace.fs`.
  */
 export { activate, deactivate } from '../extension';

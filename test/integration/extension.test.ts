@@ -367,6 +367,29 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('reports a note too large to read, created on disk, without reading it', async () => {
+    const huge = fixture('huge-note.md');
+    const body = '---\ntype: session\n---\n' + '- [ ] x\n'.repeat(400_000);
+    await vscode.workspace.fs.writeFile(huge, new TextEncoder().encode(body));
+    const problem = await until(
+      'the huge note to be reported',
+      () => findings(huge, 'unreadable-file')[0],
+      onDiagnostics,
+    );
+    // The size is checked on the open file, before reading (a read-then-refuse would add
+    // "it was not read" from the decoder).
+    assert.match(
+      problem.message,
+      /^Not read: the file is 3\.1 MB, over the 2\.0 MB a note may have\.$/,
+    );
+    await vscode.workspace.fs.delete(huge);
+    await until(
+      'the huge note to be forgotten',
+      () => diagnostics(huge).length === 0 || undefined,
+      onDiagnostics,
+    );
+  });
+
   it('contributes the snippets and the grammar injection', async () => {
     const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
     const contributes = ext.packageJSON.contributes as {

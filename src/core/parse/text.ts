@@ -7,6 +7,16 @@ import type { Position, Range } from '../model/types';
 /** Largest note read in full; larger files get a diagnostic instead of being parsed. */
 export const MAX_NOTE_BYTES = 2 * 1024 * 1024;
 
+/**
+ * Why a file of `size` bytes is not read as a note, or undefined when it may be. Hosts that
+ * can see a file's size before reading it refuse large files with this reason.
+ */
+export function tooLargeReason(size: number): string | undefined {
+  return size > MAX_NOTE_BYTES
+    ? `the file is ${formatBytes(size)}, over the ${formatBytes(MAX_NOTE_BYTES)} a note may have`
+    : undefined;
+}
+
 /** The outcome of decoding a file's bytes. */
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly warning?: string }
@@ -21,12 +31,8 @@ const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
  * replacement characters and a warning.
  */
 export function decodeNote(bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_NOTE_BYTES) {
-    return {
-      ok: false,
-      reason: `the file is ${formatBytes(bytes.length)}, over the ${formatBytes(MAX_NOTE_BYTES)} a note may have; it was not read`,
-    };
-  }
+  const tooLarge = tooLargeReason(bytes.length);
+  if (tooLarge) return { ok: false, reason: `${tooLarge}; it was not read` };
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
     if (bytes[i] === 0) {
