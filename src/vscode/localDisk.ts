@@ -15,14 +15,18 @@ export function localDisk(): LocalDisk | undefined {
   return {
     async stat(path) {
       const info = await stat(path);
-      return { mtime: info.mtimeMs, size: info.size, directory: info.isDirectory() };
+      // Whole milliseconds, as `vscode.workspace.fs.stat` reports them.
+      return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
     },
     async read(path) {
       // One open, then the size of what was opened: a huge file is refused before it is
       // read, and cannot change between the check and the read.
       const file = await open(path, 'r');
       try {
-        const { size } = await file.stat();
+        const info = await file.stat();
+        // A named pipe or device called `x.md` would block a reader thread forever.
+        if (!info.isFile()) throw new Error('it is not a regular file');
+        const size = info.size;
         const tooLarge = tooLargeReason(size);
         if (tooLarge) throw new Error(tooLarge);
         const bytes = new Uint8Array(size);

@@ -316,6 +316,9 @@ export class NotebookService implements vscode.Disposable {
       return;
     }
     if (directory) return;
+    // A change event is news even when the stamp is not (two same-size edits within the
+    // file system's time resolution): never answer it from the cache.
+    this.cache.delete(key);
     // A file that is there but cannot be read (too large, no permission…) becomes a
     // finding on it, as in the first scan, never a silent gap.
     await loadFile(this.files(), this.index, key, this.cache);

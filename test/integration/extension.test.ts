@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { statSync, utimesSync } from 'node:fs';
 import * as vscode from 'vscode';
 import manifest from '../../package.json';
 import type { MentoringNotesApi } from '../../src/extension';
@@ -380,7 +381,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     // "it was not read" from the decoder).
     assert.match(
       problem.message,
-      /^Not read: the file is 3\.1 MB, over the 2\.0 MB a note may have\.$/,
+      /^Not read: the file is 3\.1 MB, over the 2 MB a note may have\.$/,
     );
     await vscode.workspace.fs.delete(huge);
     await until(
@@ -388,6 +389,29 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       () => diagnostics(huge).length === 0 || undefined,
       onDiagnostics,
     );
+  });
+
+  it('re-reads a note changed on disk even when its size and time stamp did not change', async () => {
+    // Two same-size edits within the file system's time resolution: the second must not be
+    // answered from the warm-start cache, whose stamp still matches.
+    const note = vscode.Uri.joinPath(fixture('stamp'), 's.md');
+    const open =
+      '---\ntype: session\ndate: 2026-11-20\nmentor: alex-rivera\n---\n## Feedback\nok\n- [ ] Stamp 📅 2026-11-19\n';
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(open));
+    await until(
+      'the item to be overdue',
+      () => findings(note, 'overdue-action-item')[0],
+      onDiagnostics,
+    );
+    const { mtime } = statSync(note.fsPath);
+    await vscode.workspace.fs.writeFile(note, new TextEncoder().encode(open.replace('[ ]', '[x]')));
+    utimesSync(note.fsPath, mtime, mtime);
+    await until(
+      'the ticked item to stop being overdue',
+      () => findings(note, 'overdue-action-item').length === 0 || undefined,
+      onDiagnostics,
+    );
+    await vscode.workspace.fs.delete(fixture('stamp'), { recursive: true });
   });
 
   it('contributes the snippets and the grammar injection', async () => {

@@ -3,6 +3,7 @@
  * CLI (Node's fs), the extension (`vscode.workspace.fs`) and tests (in memory).
  */
 import type { Finding } from '../model/types';
+import { tooLargeReason } from '../parse/text';
 import { CODES } from '../rules/codes';
 import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
@@ -67,6 +68,9 @@ export async function loadFile(
         index.set(hit);
         return;
       }
+      // The size is known: a file too large to be a note is not read at all.
+      const tooLarge = tooLargeReason(stamp.size);
+      if (tooLarge) throw new Error(tooLarge);
     }
     bytes = await files.read(uri);
   } catch (error) {
