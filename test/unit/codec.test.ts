@@ -106,6 +106,28 @@ describe('cache encoding', () => {
     for (const data of bad) assert.throws(() => decodeFile('n.md', data));
   });
 
+  it('refuses entries that decode but would break the rules or the editor later', () => {
+    const session = parseBytes(
+      's.md',
+      new TextEncoder().encode(
+        '---\ntype: session\ndate: 2026-11-01\ngoals: [talk]\n---\n- [ ] a 📅 2026-12-01\n',
+      ),
+    );
+    const good = encodeFile(session);
+    assert.deepStrictEqual(decodeFile('s.md', good), session);
+    const swap = (from: string | number | null, to: string | number | null) => {
+      const i = good.indexOf(from);
+      assert.ok(i >= 0, String(from));
+      return good.map((v, k) => (k === i ? to : v));
+    };
+    assert.throws(() => decodeFile('s.md', swap('talk', null)), /missing goal/);
+    assert.throws(() => decodeFile('s.md', swap('2026-12-01', '2026-13-01')), /not a date/);
+    assert.throws(() => decodeFile('s.md', swap('2026-11-01', 'soon')), /not a date/);
+    const firstRangeNumber = good.findIndex((v, k) => k > 0 && typeof v === 'number' && v > 0);
+    const negative = good.map((v, k) => (k === firstRangeNumber ? -1 : v));
+    assert.throws(() => decodeFile('s.md', negative));
+  });
+
   it('makes a damaged cache entry a miss: the file is read and parsed again', async () => {
     const files = new (class extends MemoryFiles {
       reads = 0;

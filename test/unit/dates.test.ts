@@ -57,6 +57,9 @@ describe('dates', () => {
     assert.equal(daysBetween('2026-03-28', '2026-03-30'), 2);
     assert.equal(daysBetween('2026-10-24', '2026-10-26'), 2);
     assert.equal(daysBetween('1970-01-01', '2026-11-21'), 20778);
+    // Past 9999 a date has a longer year, as date arithmetic writes it.
+    assert.equal(plusDays('9999-12-31', 5), '10000-01-05');
+    assert.equal(daysBetween('9999-12-31', '10000-01-05'), 5);
   });
 
   it('finds the start of the week for any week start', () => {

@@ -129,11 +129,16 @@ describe('task line metadata, tuned for speed', () => {
       fc.property(fc.array(piece, { maxLength: 14 }), fc.nat(40), (parts, column) => {
         const rest = parts.join(' ');
         assert.deepStrictEqual(
-          readTaskMetadata(rest, 3, column),
-          referenceTaskMetadata(rest, 3, column),
+          definedOnly(readTaskMetadata(rest, 3, column)),
+          definedOnly(referenceTaskMetadata(rest, 3, column)),
         );
       }),
       { seed: 5, numRuns: 5000 },
     );
   });
 });
+
+/** `value` without its undefined fields (the reference leaves absent fields out). */
+function definedOnly(value: object): object {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}

@@ -30,7 +30,7 @@ import {
   type Session,
   type Severity,
 } from '../model/types';
-import type { LocalDate } from '../model/dates';
+import { dateProblem, type LocalDate } from '../model/dates';
 import { range, shared } from '../parse/text';
 
 /** One encoded file: numbers, strings and nulls. */
@@ -144,7 +144,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
         horizonText === undefined
           ? undefined
           : (r.oneOf(horizonText, GOAL_HORIZONS) as GoalHorizon);
-      const target = r.located();
+      const target = r.locatedDate();
       const measure = r.optShared();
       const items = r.items(uri);
       const milestones = items.filter((i) => i.milestone);
@@ -171,11 +171,15 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
       break;
     }
     case 'session': {
-      const date = r.located();
+      const date = r.locatedDate();
       const goalCount = r.count();
       const goals: Located<string>[] = [];
-      for (let i = 0; i < goalCount; i++) goals.push(r.located()!);
-      const next = r.located();
+      for (let i = 0; i < goalCount; i++) {
+        const goal = r.located();
+        if (!goal) throw new Error('missing goal');
+        goals.push(goal);
+      }
+      const next = r.locatedDate();
       const hasFeedback = r.bool();
       const items = r.items(uri);
       const session: Session = {
@@ -191,9 +195,9 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
         typeRange,
         frontMatterRange,
         lineCount,
-        date: date as Located<LocalDate> | undefined,
+        date,
         goals: goals.length ? goals : NONE,
-        next: next as Located<LocalDate> | undefined,
+        next,
         hasFeedback,
       };
       note = session;
@@ -230,7 +234,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
       break;
     }
     case 'review': {
-      const date = r.located();
+      const date = r.locatedDate();
       const period = r.optShared();
       const items = r.items(uri);
       const review: Review = {
@@ -246,7 +250,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
         typeRange,
         frontMatterRange,
         lineCount,
-        date: date as Located<LocalDate> | undefined,
+        date,
         period,
       };
       note = review;
@@ -407,8 +411,28 @@ class Reader {
     return value as T;
   }
 
+  /** A position's line or character: never negative. */
+  private place(): number {
+    const n = this.num();
+    if (n < 0) throw new Error('negative position');
+    return n;
+  }
+
   range(): Range {
-    return range(this.num(), this.num(), this.num(), this.num());
+    return range(this.place(), this.place(), this.place(), this.place());
+  }
+
+  /** A date, checked again: nothing that is not a real date reaches the date arithmetic. */
+  optDate(): LocalDate | undefined {
+    const v = this.optShared();
+    if (v !== undefined && dateProblem(v)) throw new Error('not a date');
+    return v;
+  }
+
+  locatedDate(): Located<LocalDate> | undefined {
+    const l = this.located();
+    if (l && dateProblem(l.value)) throw new Error('not a date');
+    return l;
   }
 
   located(): Located<string> | undefined {
@@ -458,12 +482,12 @@ class Reader {
       // words is a back-reference to the same string.
       const text = this.str();
       const rawText = this.str();
-      const due = this.located() as Located<LocalDate> | undefined;
-      const doneDate = this.located() as Located<LocalDate> | undefined;
-      const scheduled = this.optShared();
-      const start = this.optShared();
-      const created = this.optShared();
-      const cancelled = this.optShared();
+      const due = this.locatedDate();
+      const doneDate = this.locatedDate();
+      const scheduled = this.optDate();
+      const start = this.optDate();
+      const created = this.optDate();
+      const cancelled = this.optDate();
       const priorityText = this.optStr();
       const priority =
         priorityText === undefined ? undefined : this.oneOf(priorityText, PRIORITIES);

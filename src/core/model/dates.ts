@@ -74,9 +74,10 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 
 /** Days from 1970-01-01 to a `YYYY-MM-DD` date in the proleptic Gregorian calendar. */
 function dayNumber(date: LocalDate): number {
-  const y0 = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
+  // From the end: past 9999 the year has more than four digits.
+  const y0 = Number(date.slice(0, -6));
+  const m = Number(date.slice(-5, -3));
+  const d = Number(date.slice(-2));
   // The year counted from March, so the leap day is the year's last day.
   const y = m <= 2 ? y0 - 1 : y0;
   const era = Math.floor(y / 400);

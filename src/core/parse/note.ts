@@ -357,7 +357,7 @@ function readActionItems(
   problems: Finding[],
   context: ItemContext,
 ): ActionItem[] {
-  const noteGoals = unique(context.goals);
+  const noteGoals: readonly string[] = context.goals.length ? unique(context.goals) : NONE;
   // `map`, not `push`: arrays built by pushing keep spare room, for every note.
   return blocks.tasks.map((site): ActionItem => {
     const line = lines[site.line]!;

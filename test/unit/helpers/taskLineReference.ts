@@ -1,6 +1,7 @@
 /**
  * The task-line reader as it was before it was tuned for speed, kept verbatim as the
- * reference the tuned one is tested against (test/unit/taskLine.test.ts).
+ * reference the tuned one is tested against (test/unit/taskLine.test.ts). It leaves absent
+ * fields out where the tuned one sets them to undefined; the test compares values.
  *
  * The metadata written on an action item's line, in the Obsidian Tasks convention
  * (`📅 2026-11-28`, `✅ 2026-11-20`, `⏳`, `🛫`, `➕`, `❌`, priorities, `🔁`) and the ASCII
@@ -8,7 +9,7 @@
  */
 import { dateProblem, type LocalDate } from '../../../src/core/model/dates';
 import type { ActionItem, Located, Priority, Range } from '../../../src/core/model/types';
-import { lineRange, own, shared } from '../../../src/core/parse/text';
+import { lineRange, own } from '../../../src/core/parse/text';
 
 /** What a task line says besides its words. */
 export interface TaskMetadata extends Pick<
@@ -55,8 +56,6 @@ const PRIORITIES: Record<string, Priority> = {
 const DATE_TOKEN = /(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)\uFE0F?[ \t]*([^\s]*)/gu;
 const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
 const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
-/** Any priority sign: a cheap test before the full pattern. */
-const PRIORITY_SIGN = /🔺|⏫|🔼|🔽|⏬/;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
 const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
@@ -81,7 +80,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
         range,
         message: token === '' ? `the ${label(field)} date is missing` : problem,
       });
-    else if (!dates[field]) dates[field] = { value: shared(token), range };
+    else if (!dates[field]) dates[field] = { value: token, range };
   };
 
   // Most lines hold plain words: cheap checks skip the patterns that cannot match.
@@ -100,45 +99,44 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     spans.push([m.index, m.index + m[0].length]);
   }
   let priority: Priority | undefined;
-  const hasPriority = emoji && PRIORITY_SIGN.test(rest);
-  for (const m of hasPriority ? rest.matchAll(PRIORITY_TOKEN) : []) {
+  for (const m of emoji ? rest.matchAll(PRIORITY_TOKEN) : []) {
     priority ??= PRIORITIES[m[1]!];
     spans.push([m.index, m.index + m[0].length]);
   }
   let recurrence: string | undefined;
-  for (const m of emoji && rest.includes('🔁') ? rest.matchAll(RECURRENCE) : []) {
+  for (const m of emoji ? rest.matchAll(RECURRENCE) : []) {
     recurrence ??= own(m[1]!.trim()) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
-  const hasId = emoji && (rest.includes('🆔') || rest.includes('⛔'));
-  for (const m of hasId ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
+  for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
   let owner: string | undefined;
-  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= shared(m[1]!);
+  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= own(m[1]!);
   const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
-    id: shared(goalIdOf(m[1]!)),
+    id: own(goalIdOf(m[1]!)),
     range: at(m.index, m.index + m[0].length),
   }));
   const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
     .filter((m) => !/^\d+$/.test(m[1]!))
-    .map((m) => ({ id: shared(m[1]!), range: at(m.index, m.index + m[0].length) }));
+    .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
-  // Every key present, in one order: items built from this all share one shape.
-  return {
+  // Only the keys that have a value, assigned in place (this runs for every task line).
+  const meta: { -readonly [K in keyof TaskMetadata]?: TaskMetadata[K] } = {
     text: describeText(rest, spans),
-    due: dates.due,
-    doneDate: dates.done,
-    scheduled: dates.scheduled?.value,
-    start: dates.start?.value,
-    created: dates.created?.value,
-    cancelled: dates.cancelled?.value,
-    priority,
-    recurrence,
-    owner,
     wikiLinks,
     tags,
     badDates,
   };
+  if (dates.due) meta.due = dates.due;
+  if (dates.done) meta.doneDate = dates.done;
+  if (dates.scheduled) meta.scheduled = dates.scheduled.value;
+  if (dates.start) meta.start = dates.start.value;
+  if (dates.created) meta.created = dates.created.value;
+  if (dates.cancelled) meta.cancelled = dates.cancelled.value;
+  if (priority) meta.priority = priority;
+  if (recurrence) meta.recurrence = recurrence;
+  if (owner) meta.owner = owner;
+  return meta as TaskMetadata;
 }
 
 /** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
