@@ -261,6 +261,17 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
   return { uri, note, problems: problems.length ? problems : NONE };
 }
 
+/** Dates already found real: a notebook uses a few thousand, each thousands of times. */
+const realDates = new Set<string>();
+const MAX_REAL_DATES = 20_000;
+
+function checkDate(value: string): void {
+  if (realDates.has(value)) return;
+  if (dateProblem(value)) throw new Error('not a date');
+  if (realDates.size >= MAX_REAL_DATES) realDates.clear();
+  realDates.add(value);
+}
+
 class Writer {
   /** Strings already written, by their index: a repeat is written as that number. */
   private readonly seen = new Map<string, number>();
@@ -425,13 +436,13 @@ class Reader {
   /** A date, checked again: nothing that is not a real date reaches the date arithmetic. */
   optDate(): LocalDate | undefined {
     const v = this.optShared();
-    if (v !== undefined && dateProblem(v)) throw new Error('not a date');
+    if (v !== undefined) checkDate(v);
     return v;
   }
 
   locatedDate(): Located<LocalDate> | undefined {
     const l = this.located();
-    if (l && dateProblem(l.value)) throw new Error('not a date');
+    if (l) checkDate(l.value);
     return l;
   }
 

@@ -330,27 +330,37 @@ function unknownGoalMessage(ctx: RuleContext, id: string): string {
 /** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) >= limit) return limit;
-  let prev = new Int32Array(b.length + 1);
-  let cur = new Int32Array(b.length + 1);
+  // Two rows, reused between calls (ids are short; the rows grow to the longest seen).
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length * 2 + 2);
+    rowB = new Int32Array(b.length * 2 + 2);
+  }
+  let prev = rowA;
+  let cur = rowB;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
     const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(
-        prev[j]! + 1,
-        cur[j - 1]! + 1,
-        prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1),
-      );
+      let v = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const up = prev[j]! + 1;
+      if (up < v) v = up;
+      const left = cur[j - 1]! + 1;
+      if (left < v) v = left;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
     if (rowMin >= limit) return limit;
-    [prev, cur] = [cur, prev];
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return Math.min(prev[b.length]!, limit);
 }
+
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
 
 /** Orders findings by position, then code. */
 export function byPosition(a: Finding, b: Finding): number {
