@@ -8,7 +8,8 @@
  *   npm run bench -- --quick                    CI smoke run: sizes 200,1000, one repetition
  *   npm run bench -- --cpu-prof                 also write V8 CPU profiles to out/bench/prof/
  *
- * Options: --seed <n> (default 20261121), --reps <n> (cold and warm repetitions),
+ * Options: --seed <n> (default 20261121), --reps <n> (cold and warm repetitions; default
+ * 5, or 2 from 50k notes: medians of a few fast runs are noisy),
  * --updates <n> (one-file updates timed, default 200), --naive-sample <n> (largest
  * number of files the naive path parses; above it, an evenly spread sample is parsed and
  * the time extrapolated linearly, default 10000), --check-limit <n> (largest notebook the
@@ -607,7 +608,7 @@ async function measureOurs(
   sample: readonly string[],
   tag: string,
 ): Promise<OursOutcome> {
-  const reps = options.reps ?? (size >= 50_000 ? 2 : 3);
+  const reps = options.reps ?? (size >= 50_000 ? 2 : 5);
 
   // 1. Ours, cold: first in this fresh process, with memory around it.
   gc();
