@@ -60,12 +60,14 @@ const TYPE_LINE = /^type[ \t]*:[ \t]*["']?([A-Za-z]+)["']?[ \t]*(?:#.*)?$/;
 /** Reads the front matter of a note split into `lines`. */
 export function readFrontMatter(lines: readonly string[]): FrontMatter {
   const first = lines[0] ?? '';
+  if (!first.startsWith('---')) return absent(lines);
   const language = LANGUAGE_FENCE.exec(first);
   if (!FENCE.test(first) && !language) return absent(lines);
 
   let close = -1;
   for (let i = 1; i < lines.length; i++) {
-    if (FENCE.test(lines[i]!)) {
+    // Only a line starting with `-` can close the block: skip the pattern for the others.
+    if (lines[i]!.charCodeAt(0) === 45 && FENCE.test(lines[i]!)) {
       close = i;
       break;
     }
@@ -105,9 +107,11 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
     };
   }
 
-  const yamlText = lines.slice(1, close).join('\n');
+  // The block's length as joined text, without joining it: most notes never need the text.
+  let length = close - 2;
+  for (let i = 1; i < close; i++) length += lines[i]!.length;
   const base = { present: true, bodyStartLine: close + 1, range: blockRange };
-  if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+  if (length > MAX_FRONT_MATTER_CHARS) {
     return {
       ...base,
       fields: new Map(),
@@ -115,12 +119,13 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
       problems: [
         {
           range: lineRange(0, 0, first.length),
-          message: `front matter is ${yamlText.length} characters long, over the ${MAX_FRONT_MATTER_CHARS} a note may have`,
+          message: `front matter is ${length} characters long, over the ${MAX_FRONT_MATTER_CHARS} a note may have`,
         },
       ],
     };
   }
-  const parsed = readSimpleFields(lines, 1, close) ?? readYamlFields(yamlText);
+  const parsed =
+    readSimpleFields(lines, 1, close) ?? readYamlFields(lines.slice(1, close).join('\n'));
   if ('problems' in parsed)
     return { ...base, fields: new Map(), typeHint: hint(), problems: parsed.problems };
   return { ...base, fields: parsed.fields, problems: [] };
