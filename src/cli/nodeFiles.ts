@@ -3,10 +3,10 @@
  * (skipping dot-folders and node_modules, never following symbolic links) and reads them.
  * URIs are paths relative to the root with forward slashes.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { tooLargeReason, type FileStamp, type NotebookFiles } from '../core';
+import type { FileStamp, NotebookFiles } from '../core';
+import { readNote, statNote } from '../node/noteFile';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -51,32 +51,15 @@ export class NodeNotebookFiles implements NotebookFiles {
   // Reads are synchronous: the CLI has no UI to keep responsive, and for thousands of small
   // files this is several times faster than the promise-based API.
   async stat(uri: string): Promise<FileStamp> {
-    const info = statSync(this.path(uri));
-    return { mtime: info.mtimeMs, size: info.size };
+    const { mtime, size } = statNote(this.path(uri));
+    return { mtime, size };
   }
 
   async read(uri: string): Promise<Uint8Array> {
     const unlisted = this.unlisted.get(uri);
     if (unlisted) throw new Error(unlisted);
     if (this.links.has(uri)) throw new Error('it is a symbolic link, which is not followed');
-    // One open, then the size of what was opened: huge files are refused before reading,
-    // and the file cannot change between the check and the read.
-    const fd = openSync(this.path(uri), 'r');
-    try {
-      const size = fstatSync(fd).size;
-      const tooLarge = tooLargeReason(size);
-      if (tooLarge) throw new Error(tooLarge);
-      const bytes = Buffer.allocUnsafe(size);
-      let read = 0;
-      while (read < size) {
-        const n = readSync(fd, bytes, read, size - read, read);
-        if (n === 0) break;
-        read += n;
-      }
-      return read === size ? bytes : bytes.subarray(0, read);
-    } finally {
-      closeSync(fd);
-    }
+    return readNote(this.path(uri));
   }
 
   private path(uri: string): string {

@@ -36,6 +36,17 @@ export interface LocalDisk {
   read(path: string): Promise<Uint8Array>;
 }
 
+/**
+ * Gives the extension host a turn: local reads are synchronous, so a long scan pauses
+ * between slices of files (setImmediate where the host has it, a zero timeout on the web).
+ */
+function yieldToHost(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+}
+
 /** The workspace notebook: the index plus its lifecycle. */
 export class NotebookService implements vscode.Disposable {
   readonly index = new NoteIndex();
@@ -103,7 +114,11 @@ export class NotebookService implements vscode.Disposable {
       const fresh = new NoteIndex();
       this.cache = await this.readCache();
       const warm = this.cache.size > 0;
-      await loadNotebook(this.files(), fresh, { cache: this.cache, signal: scan.signal });
+      await loadNotebook(this.files(), fresh, {
+        cache: this.cache,
+        signal: scan.signal,
+        yieldToHost,
+      });
       if (generation !== this.generation) return;
       this.index.clear();
       for (const file of fresh.files()) this.index.set(file);

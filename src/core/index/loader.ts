@@ -29,7 +29,16 @@ export interface LoadOptions {
    * and the cache is updated with them. Entries of vanished files are dropped.
    */
   readonly cache?: ParseCache;
+  /**
+   * Lets the host run other work (an editor's events, other extensions). Called whenever
+   * loading has run for {@link SLICE_MS} without waiting on anything, which is the case
+   * when the host's reads are synchronous; without it, loading never pauses.
+   */
+  readonly yieldToHost?: () => Promise<void>;
 }
+
+/** How long loading runs at most before it yields to the host. */
+export const SLICE_MS = 15;
 
 /** Reads every file `files` lists into `index`. A file that cannot be read becomes a finding. */
 export async function loadNotebook(
@@ -39,10 +48,24 @@ export async function loadNotebook(
 ): Promise<void> {
   const uris = await files.list();
   let next = 0;
+  // One pause shared by every worker: the host only gets its turn when all of them wait.
+  let pause: Promise<void> | undefined;
+  let sliceStart = performance.now();
+  const { yieldToHost } = options;
   const worker = async (): Promise<void> => {
     while (next < uris.length && !options.signal?.aborted) {
+      if (pause) {
+        await pause;
+        continue;
+      }
       const uri = uris[next++]!;
       await loadFile(files, index, uri, options.cache);
+      if (yieldToHost && !pause && performance.now() - sliceStart > SLICE_MS) {
+        pause = yieldToHost().then(() => {
+          pause = undefined;
+          sliceStart = performance.now();
+        });
+      }
     }
   };
   await Promise.all(

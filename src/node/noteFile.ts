@@ -1,0 +1,39 @@
+/**
+ * Reading notes from the local disk with Node's file system, shared by the CLI and the
+ * desktop extension host. Reads are synchronous: for thousands of small files that is
+ * several times faster than the promise-based API (the extension host keeps responsive
+ * because the loader yields between slices of files).
+ */
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { tooLargeReason, type FileStamp } from '../core';
+
+/** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
+export function statNote(path: string): FileStamp & { readonly directory: boolean } {
+  const info = statSync(path);
+  return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
+}
+
+/**
+ * A note's bytes. One open, then the size of what was opened: a file too large to be a
+ * note is refused before it is read and cannot change between the check and the read, and
+ * anything but a regular file (a named pipe called `x.md` would block) is refused.
+ */
+export function readNote(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) throw new Error('it is not a regular file');
+    const tooLarge = tooLargeReason(info.size);
+    if (tooLarge) throw new Error(tooLarge);
+    const bytes = new Uint8Array(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const n = readSync(fd, bytes, read, info.size - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return read === info.size ? bytes : bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
+}
