@@ -60,7 +60,7 @@ const CACHE_FILE = 'parse-cache.json';
 
 /** The line the extension logs after every index (NotebookService.reload). */
 const INDEXED_LINE =
-  /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})?.*\bIndexed (\d+) notes in (\d+) ms \((cold|warm) start\)\./m;
+  /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3})?.*\bIndexed (\d+) notes in (\d+) ms \((cold|warm) start\)(?:\.|: ([^\n]*))/m;
 /** The line it logs at the end of `activate` (src/extension.ts). */
 const ACTIVATED_LINE = /\bActivated in ([\d.]+) ms\b/;
 /** The lines it logs when indexing throws, and when the warm-start cache cannot be written. */
@@ -235,12 +235,13 @@ async function waitForIndexed(sandbox, mark, started) {
     if (failed) throw new Error(`the extension logged: ${failed[0]}`);
     const indexed = INDEXED_LINE.exec(text);
     if (indexed) {
-      const [, stamp, notes, ms, kind] = indexed;
+      const [, stamp, notes, ms, kind, detail] = indexed;
       const activated = ACTIVATED_LINE.exec(text);
       return {
         notes: Number(notes),
         ms: Number(ms),
         kind,
+        detail: detail?.replace(/\.$/, ''),
         wallMs: (logTime(stamp) ?? Date.now()) - started,
         activationMs: activated ? Number(activated[1]) : undefined,
       };
@@ -315,7 +316,7 @@ async function measure({ browser, entry, vsix, generated, today }) {
         );
       }
       log(
-        `[${generated.size}] ${kind}: Indexed ${result.notes} notes in ${result.ms} ms; ${formatSeconds(result.wallMs)} from page load`,
+        `[${generated.size}] ${kind}: Indexed ${result.notes} notes in ${result.ms} ms${result.detail ? ` (${result.detail})` : ''}; ${formatSeconds(result.wallMs)} from page load`,
       );
       return result;
     };
@@ -346,6 +347,11 @@ function report(results) {
     ...results.map(
       ({ size, cold, warm }) =>
         `| ${size} | ${formatMs(cold.ms)} | ${formatMs(warm.ms)} | ${cold.ms > 0 ? (warm.ms / cold.ms).toFixed(2) : '–'} |`,
+    ),
+    '',
+    ...results.map(
+      ({ size, cold, warm }) =>
+        `- ${size} notes, cold: ${cold.detail ?? '–'}; warm: ${warm.detail ?? '–'}`,
     ),
     '',
     '| notes | indexed (log) | page load → indexed, cold | page load → indexed, warm | activation, cold | activation, warm | cache |',

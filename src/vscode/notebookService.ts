@@ -113,12 +113,16 @@ export class NotebookService implements vscode.Disposable {
       const started = Date.now();
       const fresh = new NoteIndex();
       this.cache = await this.readCache();
+      const cacheRead = Date.now();
       const warm = this.cache.size > 0;
-      await loadNotebook(this.files(), fresh, {
-        cache: this.cache,
-        signal: scan.signal,
-        yieldToHost,
-      });
+      const files = this.files();
+      let listed = cacheRead;
+      await loadNotebook(
+        { ...files, list: () => files.list().finally(() => (listed = Date.now())) },
+        fresh,
+        { cache: this.cache, signal: scan.signal, yieldToHost },
+      );
+      const loaded = Date.now();
       if (generation !== this.generation) return;
       this.index.clear();
       for (const file of fresh.files()) this.index.set(file);
@@ -129,7 +133,9 @@ export class NotebookService implements vscode.Disposable {
       this.touched = undefined;
       await Promise.all([...touched].map((uri) => this.refreshFile(vscode.Uri.parse(uri))));
       this.logger.info(
-        `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start).`,
+        `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start): ` +
+          `cache read in ${cacheRead - started} ms, files listed in ${listed - cacheRead} ms, ` +
+          `read and parsed in ${loaded - listed} ms.`,
       );
       this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
     };
