@@ -128,6 +128,7 @@ export class NotebookService implements vscode.Disposable {
       for (const file of fresh.files()) this.index.set(file);
       for (const doc of vscode.workspace.textDocuments)
         if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
+      const indexed = Date.now();
       // Files that changed on disk while the scan ran may have been read before the change.
       const touched = this.touched ?? new Set<string>();
       this.touched = undefined;
@@ -135,7 +136,8 @@ export class NotebookService implements vscode.Disposable {
       this.logger.info(
         `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start): ` +
           `cache read in ${cacheRead - started} ms, files listed in ${listed - cacheRead} ms, ` +
-          `read and parsed in ${loaded - listed} ms.`,
+          `read and parsed in ${loaded - listed} ms, indexed in ${indexed - loaded} ms, ` +
+          `views and ${touched.size} files changed meanwhile in ${Date.now() - indexed} ms.`,
       );
       this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
     };

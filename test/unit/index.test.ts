@@ -118,4 +118,24 @@ describe('NoteIndex', () => {
       { seed: 42, numRuns: 300 },
     );
   });
+
+  it('takes a scan of the whole notebook as one rebuild, with the same findings and every URI touched', () => {
+    const index = new NoteIndex();
+    const engine = new FindingsEngine(index, '2026-11-21');
+    const uris: string[] = [];
+    for (let i = 0; i < 1200; i++) {
+      const uri = `n/${i}.md`;
+      uris.push(uri);
+      index.setText(uri, NOTES[i % NOTES.length]!.replace('id: alex', `id: alex${i % 7}`));
+    }
+    const touched = engine.update(uris);
+    assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
+    for (const uri of engine.uris()) assert.ok(touched.has(uri), uri);
+    // Deleting most of it again: every deleted file is touched, so its diagnostics clear.
+    const gone = uris.slice(0, 1000);
+    for (const uri of gone) index.delete(uri);
+    const after = engine.update(gone);
+    for (const uri of gone) assert.ok(after.has(uri), uri);
+    assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
+  });
 });
