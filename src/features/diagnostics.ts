@@ -28,18 +28,22 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
 
   const publish = (uris: Iterable<string>): void => {
     if (!engine) return;
+    // One batch for the whole change: set() per URI sends a message to the editor per URI,
+    // which for the thousands of files of a first scan takes longer than the rules.
+    const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const uri of uris) {
       const findings = engine.get(uri);
       const key = findings.length ? JSON.stringify(findings) : '';
       if ((published.get(uri) ?? '') === key) continue;
       if (key) {
         published.set(uri, key);
-        collection.set(vscode.Uri.parse(uri), findings.map(toDiagnostic));
+        batch.push([vscode.Uri.parse(uri), findings.map(toDiagnostic)]);
       } else {
         published.delete(uri);
-        collection.delete(vscode.Uri.parse(uri));
+        batch.push([vscode.Uri.parse(uri), undefined]);
       }
     }
+    if (batch.length) collection.set(batch);
     updated.fire();
   };
   const reevaluate = (): void => {
