@@ -4,7 +4,16 @@
  * several times faster than the promise-based API (the extension host keeps responsive
  * because the loader yields between slices of files).
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { join } from 'node:path';
 import { tooLargeReason, type FileStamp } from '../core';
 
 /** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
@@ -36,4 +45,51 @@ export function readNote(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * The Markdown files under `root`, as paths relative to it with `/`. Folders for which
+ * `skipFolder` is true are not entered; files are kept when `keep` is true. Symbolic links
+ * are followed (each real folder is entered once, so a link cycle ends), as the editor's
+ * file search does by default; entries that cannot be read are left out, as there.
+ */
+export function listNotes(
+  root: string,
+  keep: (relativePath: string) => boolean,
+  skipFolder: (relativePath: string) => boolean,
+): string[] {
+  const found: string[] = [];
+  const entered = new Set<string>();
+  const walk = (dir: string, rel: string): void => {
+    let real: string;
+    let entries;
+    try {
+      real = realpathSync(dir);
+      if (entered.has(real)) return;
+      entered.add(real);
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      const child = join(dir, entry.name);
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = statSync(child);
+          isDir = target.isDirectory();
+          isFile = target.isFile();
+        } catch {
+          continue; // a dangling link
+        }
+      }
+      if (isDir) {
+        if (!skipFolder(childRel)) walk(child, childRel);
+      } else if (isFile && /\.md$/i.test(entry.name) && keep(childRel)) found.push(childRel);
+    }
+  };
+  walk(root, '');
+  return found;
 }

@@ -34,6 +34,19 @@ export class IncludeFilter {
     const segments = path.split('/');
     for (let i = 1; i < segments.length; i++)
       if (this.exclude(segments.slice(0, i).join('/'))) return false;
+    return this.includesPath(path);
+  }
+
+  /**
+   * True when the file at `path` (relative to its workspace folder, with `/`) is included,
+   * its folders having been checked with {@link excludesFolder} on the way down.
+   */
+  includesPath(path: string): boolean {
     return this.include(path) && !this.exclude(path);
+  }
+
+  /** True when files.exclude hides the folder at `path` (relative, with `/`). */
+  excludesFolder(path: string): boolean {
+    return this.exclude(path);
   }
 }

@@ -6,7 +6,7 @@
  * scheme (remote, virtual, the web) still goes through `vscode.workspace.fs`. The web build
  * replaces this module with `src/web/localDisk.ts`, which has no disk.
  */
-import { readNote, statNote } from '../node/noteFile';
+import { listNotes, readNote, statNote } from '../node/noteFile';
 import type { LocalDisk } from './notebookService';
 
 /** The local disk of the Node extension host. */
@@ -15,5 +15,6 @@ export function localDisk(): LocalDisk | undefined {
     // Synchronous underneath (see src/node/noteFile.ts); the loader yields between slices.
     stat: async (path) => statNote(path),
     read: async (path) => readNote(path),
+    list: async (root, keep, skipFolder) => listNotes(root, keep, skipFolder),
   };
 }

@@ -34,6 +34,15 @@ export interface LocalDisk {
   stat(path: string): Promise<FileStamp & { readonly directory: boolean }>;
   /** A note's bytes; files too large to be a note are refused before they are read. */
   read(path: string): Promise<Uint8Array>;
+  /**
+   * The Markdown files under the folder `root`, relative to it with `/`: those `keep`
+   * accepts, in folders `skipFolder` does not reject.
+   */
+  list(
+    root: string,
+    keep: (relativePath: string) => boolean,
+    skipFolder: (relativePath: string) => boolean,
+  ): Promise<string[]>;
 }
 
 /**
@@ -164,7 +173,25 @@ export class NotebookService implements vscode.Disposable {
   private files(): NotebookFiles {
     return {
       list: async () => {
-        if (!vscode.workspace.workspaceFolders?.length) return [];
+        const folders = vscode.workspace.workspaceFolders ?? [];
+        if (!folders.length) return [];
+        const disk = this.disk;
+        // Folders on the local disk are walked directly (the editor's file search costs
+        // about 0.4 s for 10,000 notes), with the same include glob and files.exclude.
+        if (disk && folders.every((f) => f.uri.scheme === 'file')) {
+          const lists = await Promise.all(
+            folders.map(async (folder) =>
+              (
+                await disk.list(
+                  folder.uri.fsPath,
+                  (path) => this.filter.includesPath(path),
+                  (path) => this.filter.excludesFolder(path),
+                )
+              ).map((path) => vscode.Uri.joinPath(folder.uri, path).toString()),
+            ),
+          );
+          return lists.flat();
+        }
         // `undefined` as the exclude applies the user's files.exclude.
         const uris = await vscode.workspace.findFiles(this.include(), undefined);
         return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());

@@ -414,6 +414,31 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     await vscode.workspace.fs.delete(fixture('stamp'), { recursive: true });
   });
 
+  it("lists the same notes as the editor's file search, files.exclude included", async () => {
+    // The desktop host walks local folders itself; the notes it finds must be exactly
+    // those the workspace search gives for the include glob.
+    await vscode.commands.executeCommand('mentoringNotes.refresh');
+    await mn.ready();
+    const found = new Set(
+      (await vscode.workspace.findFiles('**/*.md', undefined)).map((u) => u.toString()),
+    );
+    const indexed = [...mn.notebook.files()].map((f) => f.uri);
+    assert.ok(indexed.length > 5);
+    // Open editors are indexed whatever the disk holds (their text wins).
+    const open = new Set(vscode.workspace.textDocuments.map((d) => d.uri.toString()));
+    for (const uri of indexed)
+      assert.ok(found.has(uri) || open.has(uri), `${uri} is not in the file search`);
+    for (const uri of found) {
+      const text = new TextDecoder().decode(
+        await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)),
+      );
+      if (/^---\r?\ntype: (goal|session|mentor|review)/.test(text))
+        assert.ok(indexed.includes(uri), `${uri} was not indexed`);
+    }
+    assert.ok(![...found].some((u) => u.includes('/excluded/')), 'files.exclude applies');
+    assert.ok(!indexed.some((u) => u.includes('/excluded/')), 'nor is it indexed');
+  });
+
   it('contributes the snippets and the grammar injection', async () => {
     const ext = vscode.extensions.getExtension('mentoring-notes.mentoring-notes')!;
     const contributes = ext.packageJSON.contributes as {
