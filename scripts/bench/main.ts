@@ -473,6 +473,13 @@ async function runSize(
     (_, k) => listed[Math.floor((k * listed.length) / sampleSize)]!,
   );
 
+  // The operating system's file cache is warmed first (every file read once, untimed), so
+  // both paths read from memory: otherwise whichever runs first pays for the disk, and a
+  // first run varied by a factor of two from one bench to the next.
+  const warmed = now();
+  for (const uri of listed) readFileSync(join(dir, ...uri.split('/')));
+  log(`${tag} file cache warmed: ${listed.length} files read in ${fmtMs(now() - warmed)}`);
+
   // 1–3 hold our index; past --check-limit it is let go before the naive path runs, so
   // the naive path is not slowed by collecting around a heap it does not own.
   const ours = await measureOurs(files, dir, size, options, sample, tag);
