@@ -74,4 +74,20 @@ describe('warm start cache', () => {
       0,
     );
   });
+
+  it('keeps one line per file: names with tabs and newlines survive, a damaged line costs only its file', async () => {
+    const files = new StampedFiles();
+    files.write('odd\tname\n.md', GOAL, 1);
+    files.write('b.md', GOAL, 1);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    const lines = cache.serialize().split('\n');
+    assert.equal(lines.length, 3);
+    const damaged = [lines[0], '{not json\t[]', ...lines.slice(1)].join('\n');
+    files.reads = 0;
+    const index = new NoteIndex();
+    await loadNotebook(files, index, { cache: ParseCache.deserialize(damaged) });
+    assert.equal(files.reads, 0, 'both files served from the cache');
+    assert.equal(index.size, 2);
+  });
 });

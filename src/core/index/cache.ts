@@ -5,11 +5,11 @@
  * file is never served stale. Entries for files that no longer exist are dropped when
  * the cache is written, so it never grows beyond the notebook.
  *
- * Entries are stored in the compact encoding of `codec.ts` and decoded only when a file
- * is asked for; an entry that does not decode is treated as missing.
+ * Entries are stored in the compact encoding of `codec.ts`, one line per file, and read
+ * only when the file is asked for; an entry that does not decode is treated as missing.
  */
 import type { ParsedFile } from '../model/types';
-import { decodeFile, encodeFile, type EncodedFile } from './codec';
+import { decodeFile, encodeFile } from './codec';
 
 /** What identifies a version of a file without reading it. */
 export interface FileStamp {
@@ -22,15 +22,18 @@ export interface FileStamp {
  * Bumped whenever parsing or the encoding changes what is stored, so caches written by
  * older versions are ignored rather than trusted.
  */
-export const PARSER_VERSION = 2;
+export const PARSER_VERSION = 3;
 
 interface Entry {
   readonly stamp: FileStamp;
   /** The parsed file, once decoded or parsed in this session. */
   parsed?: ParsedFile;
-  /** The file as read from a serialized cache, until it is asked for. */
-  encoded?: unknown;
+  /** The file's encoding as read from a serialized cache (JSON text), until it is asked for. */
+  body?: string;
 }
+
+/** The first line of a serialized cache. */
+const HEADER = JSON.stringify({ cache: 'mentoring-notes', version: PARSER_VERSION });
 
 /** The cache: URI → (stamp, parsed file). */
 export class ParseCache {
@@ -47,13 +50,13 @@ export class ParseCache {
     if (!e || e.stamp.mtime !== stamp.mtime || e.stamp.size !== stamp.size) return undefined;
     if (!e.parsed) {
       try {
-        e.parsed = decodeFile(uri, e.encoded);
+        e.parsed = decodeFile(uri, JSON.parse(e.body ?? ''));
       } catch {
         // A damaged entry is simply not used: the file is read and parsed again.
         this.entries.delete(uri);
         return undefined;
       }
-      e.encoded = undefined;
+      e.body = undefined;
     }
     return e.parsed;
   }
@@ -73,30 +76,41 @@ export class ParseCache {
     for (const uri of this.entries.keys()) if (!keep.has(uri)) this.entries.delete(uri);
   }
 
-  /** The cache as text. */
+  /**
+   * The cache as text: a header line, then one line per file, `[uri, mtime, size]`, a tab,
+   * and the file's encoding. (JSON never holds a raw tab or newline, so both split safely.)
+   * Each file's line is parsed only when the file is asked for, so a warm start never
+   * builds the whole cache as one structure at once.
+   */
   serialize(): string {
-    const entries: [string, number, number, EncodedFile | unknown][] = [];
-    for (const [uri, e] of this.entries)
-      entries.push([uri, e.stamp.mtime, e.stamp.size, e.parsed ? encodeFile(e.parsed) : e.encoded]);
-    return JSON.stringify({ version: PARSER_VERSION, entries });
+    const lines = [HEADER];
+    for (const [uri, e] of this.entries) {
+      const body = e.parsed ? JSON.stringify(encodeFile(e.parsed)) : e.body;
+      if (body !== undefined)
+        lines.push(`${JSON.stringify([uri, e.stamp.mtime, e.stamp.size])}\t${body}`);
+    }
+    return lines.join('\n');
   }
 
   /** Reads a serialized cache; anything unreadable or from another parser version gives an empty cache. */
   static deserialize(text: string): ParseCache {
     const cache = new ParseCache();
-    try {
-      const data = JSON.parse(text) as { version?: unknown; entries?: unknown };
-      if (data.version !== PARSER_VERSION || !Array.isArray(data.entries)) return cache;
-      for (const row of data.entries as unknown[]) {
-        if (!Array.isArray(row) || row.length !== 4) continue;
-        const [uri, mtime, size, encoded] = row as unknown[];
+    const lines = text.split('\n');
+    if (lines[0] !== HEADER) return cache;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i]!;
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      try {
+        const head = JSON.parse(line.slice(0, tab)) as unknown;
+        if (!Array.isArray(head) || head.length !== 3) continue;
+        const [uri, mtime, size] = head as unknown[];
         if (typeof uri !== 'string' || typeof mtime !== 'number' || typeof size !== 'number')
           continue;
-        if (!Array.isArray(encoded)) continue;
-        cache.entries.set(uri, { stamp: { mtime, size }, encoded });
+        cache.entries.set(uri, { stamp: { mtime, size }, body: line.slice(tab + 1) });
+      } catch {
+        // A damaged line is simply not used.
       }
-    } catch {
-      // A damaged cache is simply not used.
     }
     return cache;
   }
