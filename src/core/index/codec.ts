@@ -10,24 +10,28 @@
  */
 import { parseCadence } from '../model/cadence';
 import {
+  goalNote,
+  mentorNote,
+  NONE,
+  reviewNote,
+  sessionNote,
+  type NoteFields,
+} from '../model/notes';
+import {
   GOAL_HORIZONS,
   GOAL_STATUSES,
   NOTE_TYPES,
   type ActionItem,
   type Finding,
-  type Goal,
   type GoalHorizon,
   type GoalStatus,
   type ItemLink,
   type Located,
-  type Mentor,
   type Note,
   type ParsedFile,
   type Priority,
   type Range,
-  type Review,
   type Section,
-  type Session,
   type Severity,
 } from '../model/types';
 import { dateProblem, type LocalDate } from '../model/dates';
@@ -36,7 +40,6 @@ import { range, shared } from '../parse/text';
 /** One encoded file: numbers, strings and nulls. */
 export type EncodedFile = (string | number | null)[];
 
-const NONE: readonly never[] = Object.freeze([]);
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const PRIORITIES: readonly Priority[] = ['highest', 'high', 'medium', 'low', 'lowest'];
 
@@ -135,6 +138,20 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
   const frontMatterRange = r.range();
   const lineCount = r.num();
 
+  const common = (actionItems: ActionItem[]): NoteFields => ({
+    uri,
+    id,
+    idRange,
+    title,
+    mentor,
+    actionItems,
+    sections,
+    unreadableFields,
+    typeRange,
+    frontMatterRange,
+    lineCount,
+  });
+
   let note: Note;
   switch (type) {
     case 'goal': {
@@ -146,28 +163,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
           : (r.oneOf(horizonText, GOAL_HORIZONS) as GoalHorizon);
       const target = r.locatedDate();
       const measure = r.optShared();
-      const items = r.items(uri);
-      const milestones = items.filter((i) => i.milestone);
-      const goal: Goal = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields,
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        status,
-        horizon,
-        target,
-        measure,
-        milestones: milestones.length ? milestones : NONE,
-      };
-      note = goal;
+      note = goalNote(common(r.items(uri)), status, horizon, target, measure);
       break;
     }
     case 'session': {
@@ -181,26 +177,7 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
       }
       const next = r.locatedDate();
       const hasFeedback = r.bool();
-      const items = r.items(uri);
-      const session: Session = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields,
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        date,
-        goals: goals.length ? goals : NONE,
-        next,
-        hasFeedback,
-      };
-      note = session;
+      note = sessionNote(common(r.items(uri)), date, goals, next, hasFeedback);
       break;
     }
     case 'mentor': {
@@ -212,48 +189,15 @@ export function decodeFile(uri: string, data: unknown): ParsedFile {
       const cadenceValue =
         cadenceText === undefined ? undefined : parseCadence(shared(cadenceText));
       if (cadenceText !== undefined && !cadenceValue) throw new Error('bad cadence');
-      const mentorNote: Mentor = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields,
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        name,
-        cadence:
-          cadenceValue && cadenceRange ? { value: cadenceValue, range: cadenceRange } : undefined,
-        channel,
-      };
-      note = mentorNote;
+      const cadence =
+        cadenceValue && cadenceRange ? { value: cadenceValue, range: cadenceRange } : undefined;
+      note = mentorNote(common(items), name, cadence, channel);
       break;
     }
     case 'review': {
       const date = r.locatedDate();
       const period = r.optShared();
-      const items = r.items(uri);
-      const review: Review = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields,
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        date,
-        period,
-      };
-      note = review;
+      note = reviewNote(common(r.items(uri)), date, period);
       break;
     }
   }

@@ -9,6 +9,7 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { NONE } from '../model/notes';
 import type { Range } from '../model/types';
 import { lineRange, position, range } from './text';
 
@@ -154,8 +155,6 @@ function guessType(
   return undefined;
 }
 
-/** Scalars have no item ranges: one shared empty list. */
-const NO_RANGES: readonly Range[] = Object.freeze([]);
 const SIMPLE_KEY = /^([A-Za-z_][\w-]*):(?:[ \t]+|$)/;
 const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#:]*?(?:[ \t]+#.*)?$/;
 const NOT_A_STRING =
@@ -206,7 +205,7 @@ export function readSimpleFields(
         itemRanges.push(lineRange(next, indent.length + 2, indent.length + 2 + item.length));
       }
       if (items.length === 0) {
-        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: NO_RANGES });
+        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: NONE });
         continue;
       }
       const lastRange = itemRanges[itemRanges.length - 1]!;
@@ -249,7 +248,7 @@ function simpleValue(
       (rest.trim() !== '' && !/^[ \t]+#/.test(rest))
     )
       return undefined;
-    return { value: raw.slice(1, close), range: at(0, close + 1), itemRanges: NO_RANGES };
+    return { value: raw.slice(1, close), range: at(0, close + 1), itemRanges: NONE };
   }
   if (first === '[') {
     const close = raw.indexOf(']');
@@ -274,9 +273,9 @@ function simpleValue(
   const comment = /[ \t]+#/.exec(raw);
   const value = (comment ? raw.slice(0, comment.index) : raw).trimEnd();
   if (DECIMAL.test(value))
-    return { value: Number(value), range: at(0, value.length), itemRanges: NO_RANGES };
+    return { value: Number(value), range: at(0, value.length), itemRanges: NONE };
   if (NOT_A_STRING.test(value) || value.includes(': ')) return undefined;
-  return { value, range: at(0, value.length), itemRanges: NO_RANGES };
+  return { value, range: at(0, value.length), itemRanges: NONE };
 }
 
 /** Engines for every language gray-matter knows; only YAML is allowed through. */

@@ -2,7 +2,15 @@
  * Turns one Markdown file into a notebook {@link Note} (or nothing, when its front matter
  * has no known `type`), with every problem found on the way as a precise finding.
  */
-import { parseCadence } from '../model/cadence';
+import { parseCadence, type Cadence } from '../model/cadence';
+import {
+  goalNote,
+  mentorNote,
+  NONE,
+  reviewNote,
+  sessionNote,
+  type NoteFields,
+} from '../model/notes';
 import { dateProblem, type LocalDate } from '../model/dates';
 import {
   GOAL_HORIZONS,
@@ -10,18 +18,15 @@ import {
   NOTE_TYPES,
   type ActionItem,
   type Finding,
-  type Goal,
   type GoalHorizon,
   type GoalStatus,
   type ItemLink,
   type Located,
-  type Mentor,
+  type Note,
   type NoteType,
   type ParsedFile,
   type Range,
-  type Review,
   type Section,
-  type Session,
 } from '../model/types';
 import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
@@ -93,13 +98,26 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   const firstLine = lineRange(0, 0, lines[0]?.length ?? 0);
   const mentor = fields.text('mentor');
   const title = fields.text('title')?.value;
-  // Every note of a type is written as one literal with the same keys in the same order
-  // (absent values are `undefined`): notes share one shape per type, and the rules read
-  // them monomorphically. (A spread of a shared base would give each note its own shape.)
-  const idRange = idField?.range ?? firstLine;
-  const typeRange = typeField?.range ?? firstLine;
-  const frontMatterRange = fm.range;
-  const lineCount = lines.length;
+  // Items first (they report bad dates), then the rest of the fields; every note is built
+  // in model/notes.ts, one shape per type.
+  const common = (actionItems: ActionItem[]): NoteFields => ({
+    uri,
+    id,
+    idRange: idField?.range ?? firstLine,
+    title,
+    mentor,
+    actionItems,
+    sections,
+    unreadableFields: fields.unreadableFields(),
+    typeRange: typeField?.range ?? firstLine,
+    frontMatterRange: fm.range,
+    lineCount: lines.length,
+  });
+  const done = (note: Note): ParsedFile => ({
+    uri,
+    note,
+    problems: problems.length ? problems : NONE,
+  });
 
   switch (type) {
     case 'goal': {
@@ -112,27 +130,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         goals: [id],
         milestoneSection: (t) => /milestone/i.test(t),
       });
-      const milestones = items.filter((i) => i.milestone);
-      const goal: Goal = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields: fields.unreadableFields(),
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        status,
-        horizon,
-        target,
-        measure,
-        milestones: milestones.length ? milestones : NONE,
-      };
-      return { uri, note: goal, problems: problems.length ? problems : NONE };
+      return done(goalNote(common(items), status, horizon, target, measure));
     }
     case 'session': {
       const goals = fields.list('goals');
@@ -143,30 +141,12 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         goals: goals.map((g) => g.value),
       });
       const feedback = sections.find((s) => /feedback/i.test(s.title));
-      const session: Session = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields: fields.unreadableFields(),
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        date,
-        goals: goals.length ? goals : NONE,
-        next,
-        hasFeedback: feedback?.hasContent ?? false,
-      };
-      return { uri, note: session, problems: problems.length ? problems : NONE };
+      return done(sessionNote(common(items), date, goals, next, feedback?.hasContent ?? false));
     }
     case 'mentor': {
       const name = fields.text('name')?.value;
       const cadenceText = fields.text('cadence');
-      let cadence: Located<ReturnType<typeof parseCadence> & object> | undefined;
+      let cadence: Located<Cadence> | undefined;
       if (cadenceText) {
         const parsed = parseCadence(cadenceText.value);
         if (parsed) cadence = { value: parsed, range: cadenceText.range };
@@ -185,24 +165,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         mentor: id,
         goals: [],
       });
-      const note: Mentor = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields: fields.unreadableFields(),
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        name,
-        cadence,
-        channel,
-      };
-      return { uri, note, problems: problems.length ? problems : NONE };
+      return done(mentorNote(common(items), name, cadence, channel));
     }
     case 'review': {
       const date = fields.date('date');
@@ -212,23 +175,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
         goals: [],
         checklist: true,
       });
-      const review: Review = {
-        uri,
-        type,
-        id,
-        idRange,
-        title,
-        mentor,
-        actionItems: items,
-        sections,
-        unreadableFields: fields.unreadableFields(),
-        typeRange,
-        frontMatterRange,
-        lineCount,
-        date,
-        period,
-      };
-      return { uri, note: review, problems: problems.length ? problems : NONE };
+      return done(reviewNote(common(items), date, period));
     }
   }
 }
@@ -409,9 +356,6 @@ function readActionItems(
     };
   });
 }
-
-/** The one empty list every note and item without entries shares. */
-const NONE: readonly never[] = Object.freeze([]);
 
 function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: number): Section[] {
   const hs = blocks.headings.filter((h) => h.line >= bodyStart);

@@ -6,6 +6,7 @@
  * A property test holds it equal to {@link computeFindings} from scratch.
  */
 import type { LocalDate } from '../model/dates';
+import { NONE } from '../model/notes';
 import type { Finding, ParsedFile } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import {
@@ -270,8 +271,6 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
     unresolvedTags,
   };
 }
-
-const NONE: readonly never[] = Object.freeze([]);
 
 function addRef(map: Map<string, Set<string>>, id: string, uri: string): void {
   const set = map.get(id);

@@ -1,0 +1,134 @@
+/**
+ * Building notes. Every note of a type is written as one object literal with the same keys
+ * in the same order (absent values are `undefined`), so all notes of a type share one
+ * shape: smaller, and read monomorphically by the rules and views. (Spreading a shared base
+ * would give every note a shape of its own.) The parser and the cache decoder both build
+ * notes here, so they cannot drift apart.
+ */
+import type { Cadence } from './cadence';
+import type { LocalDate } from './dates';
+import type {
+  ActionItem,
+  Goal,
+  GoalHorizon,
+  GoalStatus,
+  Located,
+  Mentor,
+  NoteBase,
+  Review,
+  Session,
+} from './types';
+
+/** The fields every note has, besides its type. */
+export type NoteFields = Omit<NoteBase, 'type'>;
+
+/** The one empty list that notes and items without entries share. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/** A goal note; its milestones are the items marked as such. */
+export function goalNote(
+  c: NoteFields,
+  status: GoalStatus,
+  horizon: GoalHorizon | undefined,
+  target: Located<LocalDate> | undefined,
+  measure: string | undefined,
+): Goal {
+  const milestones = c.actionItems.filter((i: ActionItem) => i.milestone);
+  return {
+    uri: c.uri,
+    type: 'goal',
+    id: c.id,
+    idRange: c.idRange,
+    title: c.title,
+    mentor: c.mentor,
+    actionItems: c.actionItems,
+    sections: c.sections,
+    unreadableFields: c.unreadableFields,
+    typeRange: c.typeRange,
+    frontMatterRange: c.frontMatterRange,
+    lineCount: c.lineCount,
+    status,
+    horizon,
+    target,
+    measure,
+    milestones: milestones.length ? milestones : NONE,
+  };
+}
+
+/** A session log. */
+export function sessionNote(
+  c: NoteFields,
+  date: Located<LocalDate> | undefined,
+  goals: readonly Located<string>[],
+  next: Located<LocalDate> | undefined,
+  hasFeedback: boolean,
+): Session {
+  return {
+    uri: c.uri,
+    type: 'session',
+    id: c.id,
+    idRange: c.idRange,
+    title: c.title,
+    mentor: c.mentor,
+    actionItems: c.actionItems,
+    sections: c.sections,
+    unreadableFields: c.unreadableFields,
+    typeRange: c.typeRange,
+    frontMatterRange: c.frontMatterRange,
+    lineCount: c.lineCount,
+    date,
+    goals: goals.length ? goals : NONE,
+    next,
+    hasFeedback,
+  };
+}
+
+/** A mentor note. */
+export function mentorNote(
+  c: NoteFields,
+  name: string | undefined,
+  cadence: Located<Cadence> | undefined,
+  channel: string | undefined,
+): Mentor {
+  return {
+    uri: c.uri,
+    type: 'mentor',
+    id: c.id,
+    idRange: c.idRange,
+    title: c.title,
+    mentor: c.mentor,
+    actionItems: c.actionItems,
+    sections: c.sections,
+    unreadableFields: c.unreadableFields,
+    typeRange: c.typeRange,
+    frontMatterRange: c.frontMatterRange,
+    lineCount: c.lineCount,
+    name,
+    cadence,
+    channel,
+  };
+}
+
+/** A self-assessment or review note. */
+export function reviewNote(
+  c: NoteFields,
+  date: Located<LocalDate> | undefined,
+  period: string | undefined,
+): Review {
+  return {
+    uri: c.uri,
+    type: 'review',
+    id: c.id,
+    idRange: c.idRange,
+    title: c.title,
+    mentor: c.mentor,
+    actionItems: c.actionItems,
+    sections: c.sections,
+    unreadableFields: c.unreadableFields,
+    typeRange: c.typeRange,
+    frontMatterRange: c.frontMatterRange,
+    lineCount: c.lineCount,
+    date,
+    period,
+  };
+}
