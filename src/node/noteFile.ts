@@ -14,7 +14,7 @@ import {
   statSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { tooLargeReason, type FileStamp } from '../core';
+import { SLICE_MS, tooLargeReason, type FileStamp } from '../core';
 
 /** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
 export function statNote(path: string): FileStamp & { readonly directory: boolean } {
@@ -51,25 +51,33 @@ export function readNote(path: string): Uint8Array {
  * The Markdown files under `root`, as paths relative to it with `/`. Folders for which
  * `skipFolder` is true are not entered; files are kept when `keep` is true. Symbolic links
  * are followed (each real folder is entered once, so a link cycle ends), as the editor's
- * file search does by default; entries that cannot be read are left out, as there.
+ * file search does by default; entries that cannot be read are left out, as there. Every
+ * {@link SLICE_MS} it awaits `pause` (when given), so a large tree never holds the host.
  */
-export function listNotes(
+export async function listNotes(
   root: string,
   keep: (relativePath: string) => boolean,
   skipFolder: (relativePath: string) => boolean,
-): string[] {
+  pause?: () => Promise<void>,
+): Promise<string[]> {
   const found: string[] = [];
   const entered = new Set<string>();
-  const walk = (dir: string, rel: string): void => {
-    let real: string;
+  const folders: [string, string][] = [[root, '']];
+  let sliceStart = performance.now();
+  for (let next = folders.pop(); next; next = folders.pop()) {
+    if (pause && performance.now() - sliceStart > SLICE_MS) {
+      await pause();
+      sliceStart = performance.now();
+    }
+    const [dir, rel] = next;
     let entries;
     try {
-      real = realpathSync(dir);
-      if (entered.has(real)) return;
+      const real = realpathSync(dir);
+      if (entered.has(real)) continue;
       entered.add(real);
       entries = readdirSync(dir, { withFileTypes: true });
     } catch {
-      return;
+      continue;
     }
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
@@ -86,10 +94,9 @@ export function listNotes(
         }
       }
       if (isDir) {
-        if (!skipFolder(childRel)) walk(child, childRel);
+        if (!skipFolder(childRel)) folders.push([child, childRel]);
       } else if (isFile && /\.md$/i.test(entry.name) && keep(childRel)) found.push(childRel);
     }
-  };
-  walk(root, '');
-  return found;
+  }
+  return found.sort();
 }

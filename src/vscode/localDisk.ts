@@ -15,6 +15,6 @@ export function localDisk(): LocalDisk | undefined {
     // Synchronous underneath (see src/node/noteFile.ts); the loader yields between slices.
     stat: async (path) => statNote(path),
     read: async (path) => readNote(path),
-    list: async (root, keep, skipFolder) => listNotes(root, keep, skipFolder),
+    list: (root, keep, skipFolder, pause) => listNotes(root, keep, skipFolder, pause),
   };
 }

@@ -36,12 +36,13 @@ export interface LocalDisk {
   read(path: string): Promise<Uint8Array>;
   /**
    * The Markdown files under the folder `root`, relative to it with `/`: those `keep`
-   * accepts, in folders `skipFolder` does not reject.
+   * accepts, in folders `skipFolder` does not reject; `pause` gives the host its turns.
    */
   list(
     root: string,
     keep: (relativePath: string) => boolean,
     skipFolder: (relativePath: string) => boolean,
+    pause: () => Promise<void>,
   ): Promise<string[]>;
 }
 
@@ -186,6 +187,7 @@ export class NotebookService implements vscode.Disposable {
                   folder.uri.fsPath,
                   (path) => this.filter.includesPath(path),
                   (path) => this.filter.excludesFolder(path),
+                  yieldToHost,
                 )
               ).map((path) => vscode.Uri.joinPath(folder.uri, path).toString()),
             ),

@@ -23,15 +23,17 @@ describe('notes on the local disk', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('lists Markdown files, skipping excluded folders, following links once', () => {
+  it('lists Markdown files, skipping excluded folders, following links once', async () => {
     symlinkSync(join(root, 'goals'), join(root, 'linked'), 'dir');
     symlinkSync(root, join(root, 'sessions', 'loop'), 'dir');
     symlinkSync(join(root, 'missing.md'), join(root, 'dangling.md'));
     symlinkSync(join(root, 'top.md'), join(root, 'alias.md'));
-    const listed = listNotes(
-      root,
-      (path) => !path.startsWith('skip/'),
-      (path) => path === 'excluded' || path.endsWith('.git'),
+    const listed = (
+      await listNotes(
+        root,
+        (path) => !path.startsWith('skip/'),
+        (path) => path === 'excluded' || path.endsWith('.git'),
+      )
     ).sort();
     // Each real folder is entered once: `linked` and `goals` are one folder, and the loop
     // back to the root ends where it started.
