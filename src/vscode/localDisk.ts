@@ -6,6 +6,7 @@
  * scheme (remote, virtual, the web) still goes through `vscode.workspace.fs`. The web build
  * replaces this module with `src/web/localDisk.ts`, which has no disk.
  */
+import { readFile } from 'node:fs/promises';
 import { listNotes, readNote, statNote } from '../node/noteFile';
 import type { LocalDisk } from './notebookService';
 
@@ -15,6 +16,7 @@ export function localDisk(): LocalDisk | undefined {
     // Synchronous underneath (see src/node/noteFile.ts); the loader yields between slices.
     stat: async (path) => statNote(path),
     read: async (path) => readNote(path),
+    readText: (path) => readFile(path, 'utf8'),
     list: (root, keep, skipFolder, pause) => listNotes(root, keep, skipFolder, pause),
   };
 }

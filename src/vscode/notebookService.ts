@@ -34,6 +34,8 @@ export interface LocalDisk {
   stat(path: string): Promise<FileStamp & { readonly directory: boolean }>;
   /** A note's bytes; files too large to be a note are refused before they are read. */
   read(path: string): Promise<Uint8Array>;
+  /** A whole file as UTF-8 text, whatever its size (the extension's own cache). */
+  readText(path: string): Promise<string>;
   /**
    * The Markdown files under the folder `root`, relative to it with `/`: those `keep`
    * accepts, in folders `skipFolder` does not reject; `pause` gives the host its turns.
@@ -231,9 +233,11 @@ export class NotebookService implements vscode.Disposable {
     const uri = this.cacheUri();
     if (!uri) return new ParseCache();
     try {
-      return ParseCache.deserialize(
-        new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
-      );
+      const text =
+        this.disk && uri.scheme === 'file'
+          ? await this.disk.readText(uri.fsPath)
+          : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return ParseCache.deserialize(text);
     } catch {
       return new ParseCache();
     }
