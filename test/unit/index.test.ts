@@ -138,4 +138,39 @@ describe('NoteIndex', () => {
     for (const uri of gone) assert.ok(after.has(uri), uri);
     assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
   });
+
+  it('forgets its "did you mean" suggestions when a bulk change removes the goal they named', () => {
+    const index = new NoteIndex();
+    index.setText(
+      'goals/public-speaking.md',
+      '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n',
+    );
+    index.setText(
+      's.md',
+      '---\ntype: session\ndate: 2026-11-01\n---\n- [ ] rehearse #publc-speaking\n',
+    );
+    const engine = new FindingsEngine(index, '2026-11-21');
+    assert.match(
+      engine
+        .get('s.md')
+        .map((f) => f.message)
+        .join(),
+      /Did you mean #public-speaking/,
+    );
+    const changed = ['goals/public-speaking.md'];
+    index.delete('goals/public-speaking.md');
+    for (let i = 0; i < 300; i++) {
+      changed.push(`n/${i}.md`);
+      index.setText(`n/${i}.md`, '---\ntype: mentor\n---\n');
+    }
+    engine.update(changed);
+    assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
+    assert.doesNotMatch(
+      engine
+        .get('s.md')
+        .map((f) => f.message)
+        .join(),
+      /Did you mean/,
+    );
+  });
 });

@@ -167,6 +167,8 @@ export class FindingsEngine {
   }
 
   private rebuild(): void {
+    // Goals may have come and gone since the last suggestions were worked out.
+    this.ctx.forgetGoals();
     this.perFile.clear();
     this.perScope.clear();
     this.scopesByUri.clear();
