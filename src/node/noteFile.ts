@@ -2,38 +2,59 @@
  * Reading notes from the local disk with Node's file system, shared by the CLI and the
  * desktop extension host. Reads are synchronous: for thousands of small files that is
  * several times faster than the promise-based API (the extension host keeps responsive
- * because the loader yields between slices of files).
+ * because the loader yields between slices of files, and switches to the promise-based
+ * API for good when the disk turns out to be slow; see src/vscode/localDisk.ts).
  */
 import {
   closeSync,
+  constants,
   fstatSync,
   openSync,
   readdirSync,
   readSync,
   realpathSync,
   statSync,
+  type Dirent,
 } from 'node:fs';
+import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SLICE_MS, tooLargeReason, type FileStamp } from '../core';
 
 /** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
-export function statNote(path: string): FileStamp & { readonly directory: boolean } {
+export type NoteStat = FileStamp & { readonly directory: boolean };
+
+/** Opening a named pipe for reading would wait for a writer: open without waiting. */
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** {@link NoteStat} of `path`, synchronously. */
+export function statNote(path: string): NoteStat {
   const info = statSync(path);
   return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
 }
 
+/** {@link NoteStat} of `path`, through the thread pool. */
+export async function statNoteAsync(path: string): Promise<NoteStat> {
+  const info = await stat(path);
+  return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
+}
+
+function checkNote(info: { isFile(): boolean; size: number }): void {
+  // A named pipe, a device or a folder called `x.md` is not a note.
+  if (!info.isFile()) throw new Error('it is not a regular file');
+  const tooLarge = tooLargeReason(info.size);
+  if (tooLarge) throw new Error(tooLarge);
+}
+
 /**
- * A note's bytes. One open, then the size of what was opened: a file too large to be a
- * note is refused before it is read and cannot change between the check and the read, and
- * anything but a regular file (a named pipe called `x.md` would block) is refused.
+ * A note's bytes, synchronously. One open, then the size of what was opened: a file too
+ * large to be a note is refused before it is read and cannot change between the check and
+ * the read, and anything but a regular file is refused without waiting on it.
  */
 export function readNote(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+  const fd = openSync(path, OPEN_FLAGS);
   try {
     const info = fstatSync(fd);
-    if (!info.isFile()) throw new Error('it is not a regular file');
-    const tooLarge = tooLargeReason(info.size);
-    if (tooLarge) throw new Error(tooLarge);
+    checkNote(info);
     const bytes = new Uint8Array(info.size);
     let read = 0;
     while (read < info.size) {
@@ -47,35 +68,69 @@ export function readNote(path: string): Uint8Array {
   }
 }
 
+/** {@link readNote} through the thread pool. */
+export async function readNoteAsync(path: string): Promise<Uint8Array> {
+  const file = await open(path, OPEN_FLAGS);
+  try {
+    const info = await file.stat();
+    checkNote(info);
+    const bytes = new Uint8Array(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const { bytesRead } = await file.read(bytes, read, info.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return read === info.size ? bytes : bytes.subarray(0, read);
+  } finally {
+    await file.close();
+  }
+}
+
+/** How {@link listNotes} treats the tree. */
+export interface ListOptions {
+  /** Keep the file at this path (relative to the root, with `/`). */
+  readonly keep: (relativePath: string) => boolean;
+  /** Do not enter the folder at this path. */
+  readonly skipFolder: (relativePath: string) => boolean;
+  /** Follow symbolic links (the editor's `search.followSymlinks`; default true). */
+  readonly followLinks?: boolean;
+  /** Awaited every {@link SLICE_MS}, so a large tree never holds the host. */
+  readonly pause?: () => Promise<void>;
+  /** Use the promise-based API (a slow disk). */
+  readonly slow?: () => boolean;
+}
+
 /**
- * The Markdown files under `root`, as paths relative to it with `/`. Folders for which
- * `skipFolder` is true are not entered; files are kept when `keep` is true. Symbolic links
- * are followed (each real folder is entered once, so a link cycle ends), as the editor's
- * file search does by default; entries that cannot be read are left out, as there. Every
- * {@link SLICE_MS} it awaits `pause` (when given), so a large tree never holds the host.
+ * The Markdown files under `root`, as paths relative to it with `/`, sorted. Entries that
+ * cannot be read are left out, as the editor's file search leaves them out. Linked
+ * folders are entered after every real one, and each real folder once: a note reachable
+ * through a link and through its own folder is listed under its own folder (the path the
+ * user opens), and a link cycle ends.
  */
-export async function listNotes(
-  root: string,
-  keep: (relativePath: string) => boolean,
-  skipFolder: (relativePath: string) => boolean,
-  pause?: () => Promise<void>,
-): Promise<string[]> {
+export async function listNotes(root: string, options: ListOptions): Promise<string[]> {
+  const { keep, skipFolder, pause, followLinks = true, slow = () => false } = options;
   const found: string[] = [];
   const entered = new Set<string>();
   const folders: [string, string][] = [[root, '']];
+  const linked: [string, string][] = [];
   let sliceStart = performance.now();
-  for (let next = folders.pop(); next; next = folders.pop()) {
+  for (;;) {
+    const next = folders.pop() ?? linked.shift();
+    if (!next) break;
     if (pause && performance.now() - sliceStart > SLICE_MS) {
       await pause();
       sliceStart = performance.now();
     }
     const [dir, rel] = next;
-    let entries;
+    let entries: Dirent[];
     try {
-      const real = realpathSync(dir);
+      const real = slow() ? await realpath(dir) : realpathSync.native(dir);
       if (entered.has(real)) continue;
       entered.add(real);
-      entries = readdirSync(dir, { withFileTypes: true });
+      entries = slow()
+        ? await readdir(dir, { withFileTypes: true })
+        : readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -84,9 +139,11 @@ export async function listNotes(
       const child = join(dir, entry.name);
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
+      const isLink = entry.isSymbolicLink();
+      if (isLink) {
+        if (!followLinks) continue;
         try {
-          const target = statSync(child);
+          const target = slow() ? await stat(child) : statSync(child);
           isDir = target.isDirectory();
           isFile = target.isFile();
         } catch {
@@ -94,7 +151,7 @@ export async function listNotes(
         }
       }
       if (isDir) {
-        if (!skipFolder(childRel)) folders.push([child, childRel]);
+        if (!skipFolder(childRel)) (isLink ? linked : folders).push([child, childRel]);
       } else if (isFile && /\.md$/i.test(entry.name) && keep(childRel)) found.push(childRel);
     }
   }

@@ -1,15 +1,26 @@
 /**
  * Which files belong to the notebook's scan: the `mentoringNotes.include` glob, minus the
- * user's `files.exclude`. The first scan gets this from `findFiles`; events from watchers
- * and editors are checked here, so an excluded folder stays excluded after startup.
+ * user's `files.exclude` as it applies to each workspace folder (a folder's own settings
+ * can add to it). Used for the first scan of local folders, and for events from watchers and
+ * editors, so an excluded folder stays excluded after startup.
  */
 import picomatch from 'picomatch/posix';
 import * as vscode from 'vscode';
 
+type Match = (path: string) => boolean;
+
+/** A predicate over paths in one workspace folder. */
+export interface FolderFilter {
+  /** True when the file at `path` (relative, with `/`) is included, its folders having been checked. */
+  includesPath(path: string): boolean;
+  /** True when files.exclude hides the folder at `path` (relative, with `/`). */
+  excludesFolder(path: string): boolean;
+}
+
 /** A predicate over URIs, rebuilt when the settings change. */
 export class IncludeFilter {
-  private include: (path: string) => boolean = () => true;
-  private exclude: (path: string) => boolean = () => false;
+  private include: Match = () => true;
+  private readonly folders = new Map<string, FolderFilter>();
 
   constructor(private readonly includeGlob: () => string) {
     this.refresh();
@@ -18,35 +29,44 @@ export class IncludeFilter {
   /** Re-reads the globs (call after a settings change). */
   refresh(): void {
     this.include = picomatch(this.includeGlob(), { dot: true });
-    const excluded = Object.entries(
-      vscode.workspace.getConfiguration('files').get<Record<string, unknown>>('exclude') ?? {},
-    )
-      .filter(([, on]) => on === true)
-      .map(([glob]) => glob);
-    this.exclude = excluded.length ? picomatch(excluded, { dot: true }) : () => false;
+    this.folders.clear();
+  }
+
+  /** The filter for files of the workspace folder `folder`, with that folder's settings. */
+  forFolder(folder: vscode.Uri): FolderFilter {
+    const key = folder.toString();
+    let filter = this.folders.get(key);
+    if (!filter) {
+      const excluded = Object.entries(
+        vscode.workspace
+          .getConfiguration('files', folder)
+          .get<Record<string, unknown>>('exclude') ?? {},
+      )
+        .filter(([, on]) => on === true)
+        // `archive/` means the folder: the slash is not part of any path matched here.
+        .map(([glob]) => glob.replace(/\/+$/, ''));
+      const exclude: Match = excluded.length ? picomatch(excluded, { dot: true }) : () => false;
+      const include = this.include;
+      filter = {
+        includesPath: (path) => include(path) && !exclude(path),
+        excludesFolder: exclude,
+      };
+      this.folders.set(key, filter);
+    }
+    return filter;
   }
 
   /** True when `uri` is a Markdown file the notebook should read. */
   includes(uri: vscode.Uri): boolean {
-    if (!/\.md$/i.test(uri.path) || !vscode.workspace.getWorkspaceFolder(uri)) return false;
+    if (!/\.md$/i.test(uri.path)) return false;
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const filter = this.forFolder(folder.uri);
     const path = vscode.workspace.asRelativePath(uri, false);
     // files.exclude globs match a folder as well as what is inside it.
     const segments = path.split('/');
     for (let i = 1; i < segments.length; i++)
-      if (this.exclude(segments.slice(0, i).join('/'))) return false;
-    return this.includesPath(path);
-  }
-
-  /**
-   * True when the file at `path` (relative to its workspace folder, with `/`) is included,
-   * its folders having been checked with {@link excludesFolder} on the way down.
-   */
-  includesPath(path: string): boolean {
-    return this.include(path) && !this.exclude(path);
-  }
-
-  /** True when files.exclude hides the folder at `path` (relative, with `/`). */
-  excludesFolder(path: string): boolean {
-    return this.exclude(path);
+      if (filter.excludesFolder(segments.slice(0, i).join('/'))) return false;
+    return filter.includesPath(path);
   }
 }

@@ -16,6 +16,7 @@ import {
   type NotebookFiles,
 } from '../core';
 import { IncludeFilter } from './includeFilter';
+import type { ListOptions } from '../node/noteFile';
 import type { Logger } from './logger';
 
 /** How long a file's edits settle before it is re-parsed. */
@@ -36,16 +37,8 @@ export interface LocalDisk {
   read(path: string): Promise<Uint8Array>;
   /** A whole file as UTF-8 text, whatever its size (the extension's own cache). */
   readText(path: string): Promise<string>;
-  /**
-   * The Markdown files under the folder `root`, relative to it with `/`: those `keep`
-   * accepts, in folders `skipFolder` does not reject; `pause` gives the host its turns.
-   */
-  list(
-    root: string,
-    keep: (relativePath: string) => boolean,
-    skipFolder: (relativePath: string) => boolean,
-    pause: () => Promise<void>,
-  ): Promise<string[]>;
+  /** The Markdown files under the folder `root`, relative to it with `/` (see listNotes). */
+  list(root: string, options: ListOptions): Promise<string[]>;
 }
 
 /**
@@ -182,19 +175,22 @@ export class NotebookService implements vscode.Disposable {
         // Folders on the local disk are walked directly (the editor's file search costs
         // about 0.4 s for 10,000 notes), with the same include glob and files.exclude.
         if (disk && folders.every((f) => f.uri.scheme === 'file')) {
-          const lists = await Promise.all(
-            folders.map(async (folder) =>
-              (
-                await disk.list(
-                  folder.uri.fsPath,
-                  (path) => this.filter.includesPath(path),
-                  (path) => this.filter.excludesFolder(path),
-                  yieldToHost,
-                )
-              ).map((path) => vscode.Uri.joinPath(folder.uri, path).toString()),
-            ),
-          );
-          return lists.flat();
+          const found: string[] = [];
+          // One folder after another: they share the host, and its pauses.
+          for (const folder of folders) {
+            const filter = this.filter.forFolder(folder.uri);
+            const followLinks = vscode.workspace
+              .getConfiguration('search', folder.uri)
+              .get<boolean>('followSymlinks', true);
+            const paths = await disk.list(folder.uri.fsPath, {
+              keep: (path) => filter.includesPath(path),
+              skipFolder: (path) => filter.excludesFolder(path),
+              followLinks,
+              pause: yieldToHost,
+            });
+            for (const path of paths) found.push(vscode.Uri.joinPath(folder.uri, path).toString());
+          }
+          return found;
         }
         // `undefined` as the exclude applies the user's files.exclude.
         const uris = await vscode.workspace.findFiles(this.include(), undefined);

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listNotes, readNote } from '../../src/node/noteFile';
+import { listNotes, readNote, readNoteAsync } from '../../src/node/noteFile';
 
 describe('notes on the local disk', () => {
   let root: string;
@@ -23,26 +24,31 @@ describe('notes on the local disk', () => {
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('lists Markdown files, skipping excluded folders, following links once', async () => {
-    symlinkSync(join(root, 'goals'), join(root, 'linked'), 'dir');
+  it('lists Markdown files, skipping excluded folders, real folders before linked ones', async () => {
+    // `zz` sorts after `goals` and `aa` before it: either way the real path is the one listed.
+    symlinkSync(join(root, 'goals'), join(root, 'aa'), 'dir');
+    symlinkSync(join(root, 'goals'), join(root, 'zz'), 'dir');
     symlinkSync(root, join(root, 'sessions', 'loop'), 'dir');
     symlinkSync(join(root, 'missing.md'), join(root, 'dangling.md'));
     symlinkSync(join(root, 'top.md'), join(root, 'alias.md'));
-    const listed = (
-      await listNotes(
-        root,
-        (path) => !path.startsWith('skip/'),
-        (path) => path === 'excluded' || path.endsWith('.git'),
-      )
-    ).sort();
-    // Each real folder is entered once: `linked` and `goals` are one folder, and the loop
-    // back to the root ends where it started.
-    const goals = listed.filter((p) => /^(goals|linked)\//.test(p));
-    assert.equal(goals.length, 2, listed.join(', '));
-    assert.deepEqual(
-      listed.filter((p) => !/^(goals|linked)\//.test(p)),
-      ['alias.md', 'sessions/2026/s.md', 'top.md'],
-    );
+    const options = {
+      keep: (path: string) => !path.startsWith('skip/'),
+      skipFolder: (path: string) => path === 'excluded' || path.endsWith('.git'),
+    };
+    assert.deepEqual(await listNotes(root, options), [
+      'alias.md',
+      'goals/a.md',
+      'goals/b.MD',
+      'sessions/2026/s.md',
+      'top.md',
+    ]);
+    // Without following links (search.followSymlinks: false), links are left out.
+    assert.deepEqual(await listNotes(root, { ...options, followLinks: false }), [
+      'goals/a.md',
+      'goals/b.MD',
+      'sessions/2026/s.md',
+      'top.md',
+    ]);
   });
 
   it('refuses what is not a regular note before reading it', () => {
@@ -53,5 +59,13 @@ describe('notes on the local disk', () => {
       new TextDecoder().decode(readNote(join(root, 'top.md'))),
       '---\ntype: goal\n---\n',
     );
+  });
+
+  it('refuses a named pipe called x.md at once, instead of waiting for a writer', async () => {
+    if (process.platform === 'win32') return;
+    const fifo = join(root, 'pipe.md');
+    execFileSync('mkfifo', [fifo]);
+    assert.throws(() => readNote(fifo), /not a regular file/);
+    await assert.rejects(readNoteAsync(fifo), /not a regular file/);
   });
 });
