@@ -99,6 +99,8 @@ export interface ListOptions {
   readonly pause?: () => Promise<void>;
   /** Use the promise-based API (a slow disk). */
   readonly slow?: () => boolean;
+  /** Give up (what was found so far is returned): a newer scan replaced this one. */
+  readonly stop?: () => boolean;
 }
 
 /**
@@ -109,7 +111,9 @@ export interface ListOptions {
  * user opens), and a link cycle ends.
  */
 export async function listNotes(root: string, options: ListOptions): Promise<string[]> {
-  const { keep, skipFolder, pause, followLinks = true, slow = () => false } = options;
+  const { keep, skipFolder, pause, followLinks = true } = options;
+  const slow = options.slow ?? (() => false);
+  const stop = options.stop ?? (() => false);
   const found: string[] = [];
   const entered = new Set<string>();
   const folders: [string, string][] = [[root, '']];
@@ -117,7 +121,7 @@ export async function listNotes(root: string, options: ListOptions): Promise<str
   let sliceStart = performance.now();
   for (;;) {
     const next = folders.pop() ?? linked.shift();
-    if (!next) break;
+    if (!next || stop()) break;
     if (pause && performance.now() - sliceStart > SLICE_MS) {
       await pause();
       sliceStart = performance.now();

@@ -120,7 +120,7 @@ export class NotebookService implements vscode.Disposable {
       this.cache = await this.readCache();
       const cacheRead = Date.now();
       const warm = this.cache.size > 0;
-      const files = this.files();
+      const files = this.files(scan.signal);
       let listed = cacheRead;
       await loadNotebook(
         { ...files, list: () => files.list().finally(() => (listed = Date.now())) },
@@ -166,7 +166,8 @@ export class NotebookService implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
   }
 
-  private files(): NotebookFiles {
+  /** The notebook's files; `signal` stops a listing that a newer scan replaced. */
+  private files(signal?: AbortSignal): NotebookFiles {
     return {
       list: async () => {
         const folders = vscode.workspace.workspaceFolders ?? [];
@@ -187,6 +188,7 @@ export class NotebookService implements vscode.Disposable {
               skipFolder: (path) => filter.excludesFolder(path),
               followLinks,
               pause: yieldToHost,
+              stop: () => signal?.aborted === true,
             });
             for (const path of paths) found.push(vscode.Uri.joinPath(folder.uri, path).toString());
           }

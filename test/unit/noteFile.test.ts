@@ -42,6 +42,8 @@ describe('notes on the local disk', () => {
       'sessions/2026/s.md',
       'top.md',
     ]);
+    // A walk told to stop finds nothing more.
+    assert.deepEqual(await listNotes(root, { ...options, stop: () => true }), []);
     // Without following links (search.followSymlinks: false), links are left out.
     assert.deepEqual(await listNotes(root, { ...options, followLinks: false }), [
       'goals/a.md',
