@@ -256,7 +256,7 @@ export class NotebookService implements vscode.Disposable {
           await vscode.workspace.fs.createDirectory(storage);
           await vscode.workspace.fs.writeFile(
             uri,
-            new TextEncoder().encode(this.cache.serialize()),
+            new TextEncoder().encode(await this.cache.serializeInSlices(yieldToHost)),
           );
         } catch (error) {
           this.logger.error('Could not write the warm-start cache', error);

@@ -90,4 +90,23 @@ describe('warm start cache', () => {
     assert.equal(files.reads, 0, 'both files served from the cache');
     assert.equal(index.size, 2);
   });
+
+  it('writes the same text in slices as in one piece, pausing between slices', async () => {
+    const files = new StampedFiles();
+    for (let i = 0; i < 3000; i++)
+      files.write(`s/${i}.md`, GOAL.replace('a 📅', `item ${i} #tag-${i} 📅`), 1);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    let pauses = 0;
+    const pause = async (): Promise<void> => {
+      pauses++;
+    };
+    const sliced = await cache.serializeInSlices(pause);
+    assert.equal(sliced, cache.serialize());
+    assert.equal(ParseCache.deserialize(sliced).size, 3000);
+    // With slices of no time at all, it pauses after every note, and still writes the same.
+    pauses = 0;
+    assert.equal(await cache.serializeInSlices(pause, 0), sliced);
+    assert.equal(pauses, 3000);
+  });
 });

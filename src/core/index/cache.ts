@@ -10,6 +10,7 @@
  */
 import type { ParsedFile } from '../model/types';
 import { decodeFile, encodeFile } from './codec';
+import { SLICE_MS } from './loader';
 
 /** What identifies a version of a file without reading it. */
 export interface FileStamp {
@@ -30,6 +31,12 @@ interface Entry {
   parsed?: ParsedFile;
   /** The file's encoding as read from a serialized cache (JSON text), until it is asked for. */
   body?: string;
+}
+
+/** One file's line: `[uri, mtime, size]`, a tab, its encoding. */
+function line(uri: string, e: Entry): string {
+  const body = e.parsed ? JSON.stringify(encodeFile(e.parsed)) : (e.body ?? 'null');
+  return `${JSON.stringify([uri, e.stamp.mtime, e.stamp.size])}\t${body}`;
 }
 
 /** The first line of a serialized cache. */
@@ -84,10 +91,24 @@ export class ParseCache {
    */
   serialize(): string {
     const lines = [HEADER];
+    for (const [uri, e] of this.entries) lines.push(line(uri, e));
+    return lines.join('\n');
+  }
+
+  /**
+   * {@link serialize}, pausing every `sliceMs` on `pause`: at 100,000 notes encoding
+   * takes most of a second, which a host writing the cache while the user edits should not
+   * spend in one piece. Entries changed meanwhile are written as they are when reached.
+   */
+  async serializeInSlices(pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<string> {
+    const lines = [HEADER];
+    let sliceStart = performance.now();
     for (const [uri, e] of this.entries) {
-      const body = e.parsed ? JSON.stringify(encodeFile(e.parsed)) : e.body;
-      if (body !== undefined)
-        lines.push(`${JSON.stringify([uri, e.stamp.mtime, e.stamp.size])}\t${body}`);
+      lines.push(line(uri, e));
+      if (performance.now() - sliceStart >= sliceMs) {
+        await pause();
+        sliceStart = performance.now();
+      }
     }
     return lines.join('\n');
   }
