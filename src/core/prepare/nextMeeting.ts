@@ -4,6 +4,7 @@
  * editor, the CLI's `agenda` and tests share one plan.
  */
 import { compareItems, isOpen } from '../model/actionItems';
+import { plural } from '../model/words';
 import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -290,8 +291,4 @@ export function relativeLink(from: string, to: string): string {
     .map(encodeURIComponent)
     .join('/')
     .replace(/%2E%2E/g, '..');
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -6,6 +6,7 @@
  * - per mentor: missed meetings and lapsed cadence.
  */
 import { daysBetween, type LocalDate } from '../model/dates';
+import { plural } from '../model/words';
 import type { Finding, Goal, Note, ParsedFile, Range, Session, Severity } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { CODES, DEFAULT_SEVERITY, type RuleCode } from './codes';
@@ -369,10 +370,6 @@ export function byPosition(a: Finding, b: Finding): number {
     a.range.start.character - b.range.start.character ||
     a.code.localeCompare(b.code)
   );
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 function clip(text: string): string {
