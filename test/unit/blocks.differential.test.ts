@@ -13,7 +13,7 @@
  * Corpus: test/unit/fixtures/blocks/ (one hard case per file) and examples/notebook/.
  */
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { unified } from 'unified';
@@ -24,6 +24,7 @@ import { scanBlocks, scanFast, type BlockScan } from '../../src/core/parse/block
 import { remarkBlocks } from '../../src/core/parse/remarkBlocks';
 import { readFrontMatter } from '../../src/core/parse/frontMatter';
 import { splitLines, stripBom } from '../../src/core/parse/text';
+import { markdownFiles } from './helpers/fixtures';
 
 const ROOT = process.cwd();
 const CORPUS_DIR = join(ROOT, 'test', 'unit', 'fixtures', 'blocks');
@@ -202,16 +203,6 @@ function checkDocument(name: string, raw: string): Outcome {
 // ---------------------------------------------------------------------------------------
 // Corpus
 // ---------------------------------------------------------------------------------------
-
-function markdownFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const full = join(dir, name);
-    if (statSync(full).isDirectory()) found.push(...markdownFiles(full));
-    else if (name.endsWith('.md')) found.push(full);
-  }
-  return found;
-}
 
 const corpus = markdownFiles(CORPUS_DIR);
 const examples = markdownFiles(EXAMPLES_DIR);

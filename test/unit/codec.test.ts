@@ -1,22 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { loadNotebook, NoteIndex, parseBytes, ParseCache, type ParsedFile } from '../../src/core';
 import { decodeFile, encodeFile } from '../../src/core/index/codec';
+import { markdownFiles } from './helpers/fixtures';
 import { MemoryFiles } from './helpers/memoryFiles';
 
 const ROOT = process.cwd();
-
-function markdownFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...markdownFiles(path));
-    else if (name.endsWith('.md')) out.push(path);
-  }
-  return out;
-}
 
 /** Through the encoding and JSON, as the cache stores it. */
 function roundTrip(parsed: ParsedFile): ParsedFile {
