@@ -8,7 +8,7 @@ import * as esbuild from 'esbuild';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { webLocalDisk } from './scripts/lib/web-local-disk.mjs';
+import { webExtension } from './scripts/lib/web-build.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -52,16 +52,8 @@ const builds = [
   },
   {
     ...common,
-    entryPoints: ['src/web/extension.ts'],
+    ...webExtension,
     outfile: 'dist/web/extension.js',
-    platform: 'browser',
-    format: 'cjs',
-    external: ['vscode'],
-    // Extensions on the web run in a worker: no DOM (`worker` picks packages' DOM-free
-    // builds) and no Buffer (a small stand-in is injected).
-    conditions: ['worker'],
-    inject: ['src/web/bufferShim.ts'],
-    plugins: [webLocalDisk],
     define: { 'process.env.NODE_ENV': production ? '"production"' : '"development"' },
   },
   {

@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { webLocalDisk } from './lib/web-local-disk.mjs';
+import { webExtension } from './lib/web-build.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -56,15 +56,8 @@ const production = await Promise.all([
   }),
   esbuild.build({
     ...common,
-    entryPoints: ['src/web/extension.ts'],
+    ...webExtension,
     outfile: join(out, 'prod', 'web-extension.js'),
-    platform: 'browser',
-    format: 'cjs',
-    external: ['vscode'],
-    // As esbuild.mjs builds it for the web.
-    conditions: ['worker'],
-    inject: ['src/web/bufferShim.ts'],
-    plugins: [webLocalDisk],
     define: { 'process.env.NODE_ENV': '"production"' },
     minify: true,
     metafile: true,
