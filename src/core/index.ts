@@ -10,13 +10,8 @@ export { parseText, parseBytes, fileStem } from './parse/note';
 export { MAX_NOTE_BYTES, tooLargeReason } from './parse/text';
 export { readTaskMetadata } from './parse/taskLine';
 export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from './index/noteIndex';
-export {
-  loadNotebook,
-  loadFile,
-  SLICE_MS,
-  type NotebookFiles,
-  type LoadOptions,
-} from './index/loader';
+export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './index/loader';
+export { Pacer, SLICE_MS } from './index/pacer';
 export { ParseCache, PARSER_VERSION, type FileStamp } from './index/cache';
 export { CODES, RULES, DEFAULT_SEVERITY, type RuleCode, type RuleInfo } from './rules/codes';
 export { computeFindings, type RuleOptions } from './rules/findings';

@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SLICE_MS, tooLargeReason, type FileStamp } from '../core';
+import { Pacer, tooLargeReason, type FileStamp } from '../core';
 
 /** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
 export type NoteStat = FileStamp & { readonly directory: boolean };
@@ -95,7 +95,7 @@ export interface ListOptions {
   readonly skipFolder: (relativePath: string) => boolean;
   /** Follow symbolic links (the editor's `search.followSymlinks`; default true). */
   readonly followLinks?: boolean;
-  /** Awaited every {@link SLICE_MS}, so a large tree never holds the host. */
+  /** Awaited between slices of work, so a large tree never holds the host. */
   readonly pause?: () => Promise<void>;
   /** Use the promise-based API (a slow disk). */
   readonly slow?: () => boolean;
@@ -118,14 +118,11 @@ export async function listNotes(root: string, options: ListOptions): Promise<str
   const entered = new Set<string>();
   const folders: [string, string][] = [[root, '']];
   const linked: [string, string][] = [];
-  let sliceStart = performance.now();
+  const pacer = new Pacer(pause);
   for (;;) {
     const next = folders.pop() ?? linked.shift();
     if (!next || stop()) break;
-    if (pause && performance.now() - sliceStart > SLICE_MS) {
-      await pause();
-      sliceStart = performance.now();
-    }
+    if (pacer.due()) await pacer.rest();
     const [dir, rel] = next;
     let entries: Dirent[];
     try {

@@ -10,7 +10,7 @@
  */
 import type { ParsedFile } from '../model/types';
 import { decodeFile, encodeFile } from './codec';
-import { SLICE_MS } from './loader';
+import { Pacer, SLICE_MS } from './pacer';
 
 /** What identifies a version of a file without reading it. */
 export interface FileStamp {
@@ -102,13 +102,10 @@ export class ParseCache {
    */
   async serializeInSlices(pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<string> {
     const lines = [HEADER];
-    let sliceStart = performance.now();
+    const pacer = new Pacer(pause, sliceMs);
     for (const [uri, e] of this.entries) {
       lines.push(line(uri, e));
-      if (performance.now() - sliceStart >= sliceMs) {
-        await pause();
-        sliceStart = performance.now();
-      }
+      if (pacer.due()) await pacer.rest();
     }
     return lines.join('\n');
   }

@@ -7,6 +7,7 @@ import { tooLargeReason } from '../parse/text';
 import { CODES } from '../rules/codes';
 import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
+import { Pacer } from './pacer';
 
 /** The file access the core needs. URIs are opaque strings chosen by the host. */
 export interface NotebookFiles {
@@ -31,14 +32,11 @@ export interface LoadOptions {
   readonly cache?: ParseCache;
   /**
    * Lets the host run other work (an editor's events, other extensions). Called whenever
-   * loading has run for {@link SLICE_MS} without waiting on anything, which is the case
+   * loading has run for a slice (15 ms) without waiting on anything, which is the case
    * when the host's reads are synchronous; without it, loading never pauses.
    */
   readonly yieldToHost?: () => Promise<void>;
 }
-
-/** How long loading runs at most before it yields to the host. */
-export const SLICE_MS = 15;
 
 /** Reads every file `files` lists into `index`. A file that cannot be read becomes a finding. */
 export async function loadNotebook(
@@ -50,8 +48,7 @@ export async function loadNotebook(
   let next = 0;
   // One pause shared by every worker: the host only gets its turn when all of them wait.
   let pause: Promise<void> | undefined;
-  let sliceStart = performance.now();
-  const { yieldToHost } = options;
+  const pacer = new Pacer(options.yieldToHost);
   const worker = async (): Promise<void> => {
     while (next < uris.length && !options.signal?.aborted) {
       if (pause) {
@@ -60,12 +57,7 @@ export async function loadNotebook(
       }
       const uri = uris[next++]!;
       await loadFile(files, index, uri, options.cache);
-      if (yieldToHost && !pause && performance.now() - sliceStart > SLICE_MS) {
-        pause = yieldToHost().then(() => {
-          pause = undefined;
-          sliceStart = performance.now();
-        });
-      }
+      if (!pause && pacer.due()) pause = pacer.rest().then(() => (pause = undefined));
     }
   };
   await Promise.all(
