@@ -28,13 +28,15 @@ const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** {@link NoteStat} of `path`, synchronously. */
 export function statNote(path: string): NoteStat {
-  const info = statSync(path);
-  return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
+  return noteStat(statSync(path));
 }
 
 /** {@link NoteStat} of `path`, through the thread pool. */
 export async function statNoteAsync(path: string): Promise<NoteStat> {
-  const info = await stat(path);
+  return noteStat(await stat(path));
+}
+
+function noteStat(info: { mtimeMs: number; size: number; isDirectory(): boolean }): NoteStat {
   return { mtime: Math.trunc(info.mtimeMs), size: info.size, directory: info.isDirectory() };
 }
 

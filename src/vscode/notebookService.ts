@@ -11,12 +11,11 @@ import {
   loadNotebook,
   NoteIndex,
   ParseCache,
-  type FileStamp,
   type Notebook,
   type NotebookFiles,
 } from '../core';
 import { IncludeFilter } from './includeFilter';
-import type { ListOptions } from '../node/noteFile';
+import type { ListOptions, NoteStat } from '../node/noteFile';
 import type { Logger } from './logger';
 
 /** How long a file's edits settle before it is re-parsed. */
@@ -32,7 +31,7 @@ const CACHE_FILE = 'parse-cache.json';
  * much faster than `vscode.workspace.fs` for thousands of small files.
  */
 export interface LocalDisk {
-  stat(path: string): Promise<FileStamp & { readonly directory: boolean }>;
+  stat(path: string): Promise<NoteStat>;
   /** A note's bytes; files too large to be a note are refused before they are read. */
   read(path: string): Promise<Uint8Array>;
   /** A whole file as UTF-8 text, whatever its size (the extension's own cache). */
@@ -207,7 +206,7 @@ export class NotebookService implements vscode.Disposable {
   }
 
   /** A file's stamp and kind, from the local disk when it is there. */
-  private async stat(uri: vscode.Uri): Promise<FileStamp & { readonly directory: boolean }> {
+  private async stat(uri: vscode.Uri): Promise<NoteStat> {
     if (this.disk && uri.scheme === 'file') return this.disk.stat(uri.fsPath);
     const info = await vscode.workspace.fs.stat(uri);
     return {
