@@ -3,6 +3,7 @@ import { statSync, utimesSync } from 'node:fs';
 import * as vscode from 'vscode';
 import manifest from '../../package.json';
 import type { MentoringNotesApi } from '../../src/extension';
+import { REQUIRED_SNIPPET_PREFIXES } from '../snippetPrefixes';
 import { api, diagnostics, findings, fixture, until } from './helpers';
 
 const onDiagnostics = vscode.languages.onDidChangeDiagnostics;
@@ -454,17 +455,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       ),
     ) as Record<string, { prefix: string }>;
     const prefixes = Object.values(snippets).map((s) => s.prefix);
-    for (const p of [
-      'mn-agenda',
-      'mn-session',
-      'mn-goal',
-      'mn-action',
-      'mn-feedback',
-      'mn-expectations',
-      'mn-self-assessment',
-    ]) {
-      assert.ok(prefixes.includes(p), p);
-    }
+    for (const p of REQUIRED_SNIPPET_PREFIXES) assert.ok(prefixes.includes(p), p);
     const grammar = contributes.grammars[0]!;
     assert.deepEqual(grammar.injectTo, ['text.html.markdown']);
     const tm = JSON.parse(

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { REQUIRED_SNIPPET_PREFIXES } from '../snippetPrefixes';
 
 /** One entry of a VS Code `.code-snippets` file. */
 interface Snippet {
@@ -13,17 +14,6 @@ interface Snippet {
 
 const SNIPPETS_PATH = join(process.cwd(), 'snippets', 'mentoring.code-snippets');
 const snippets = JSON.parse(readFileSync(SNIPPETS_PATH, 'utf8')) as Record<string, Snippet>;
-
-/** The snippets the product promises (PRODUCT.md, capability 5), by prefix. */
-const REQUIRED_PREFIXES = [
-  'mn-agenda',
-  'mn-session',
-  'mn-goal',
-  'mn-action',
-  'mn-feedback',
-  'mn-expectations',
-  'mn-self-assessment',
-];
 
 /** Note types of format v1. */
 const NOTE_TYPES = ['goal', 'session', 'mentor', 'review'];
@@ -158,7 +148,7 @@ describe('snippets', () => {
   const entries = Object.entries(snippets);
 
   it('has snippets', () => {
-    assert.ok(entries.length >= REQUIRED_PREFIXES.length);
+    assert.ok(entries.length >= REQUIRED_SNIPPET_PREFIXES.length);
   });
 
   it('gives every snippet an mn- prefix, a description and a Markdown scope', () => {
@@ -178,7 +168,7 @@ describe('snippets', () => {
   });
 
   it('has the snippets the product promises', () => {
-    for (const prefix of REQUIRED_PREFIXES) byPrefix(prefix);
+    for (const prefix of REQUIRED_SNIPPET_PREFIXES) byPrefix(prefix);
   });
 
   it('expands every body, with known variables only', () => {
