@@ -4,6 +4,7 @@ import {
   daysBetween,
   plusDays,
   isOpen,
+  itemDetails,
   mentorName,
   type ActionItem,
   type LocalDate,
@@ -24,7 +25,7 @@ export interface ItemNode {
 export function itemTreeItem(node: ItemNode, today: LocalDate, graceDays = 0): vscode.TreeItem {
   const { item } = node;
   const t = new vscode.TreeItem(
-    item.text || item.rawText || '(empty item)',
+    item.text || '(item without words)',
     vscode.TreeItemCollapsibleState.None,
   );
   // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
@@ -47,7 +48,9 @@ export function itemTreeItem(node: ItemNode, today: LocalDate, graceDays = 0): v
       ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
       : new vscode.ThemeIcon(item.milestone ? 'milestone' : 'circle-large-outline');
   t.tooltip = new vscode.MarkdownString(undefined, false);
-  t.tooltip.appendText(`${item.done ? '☑' : '☐'} ${item.rawText}\n\n`);
+  t.tooltip.appendText(`${item.done ? '☑' : '☐'} ${item.text}\n\n`);
+  const details = itemDetails(item);
+  if (details.length) t.tooltip.appendText(`${details.join('\n')}\n\n`);
   t.tooltip.appendText(
     `${vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri))}:${item.line + 1}`,
   );

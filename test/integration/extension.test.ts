@@ -52,6 +52,12 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     const treeItem = view.getTreeItem(children[0]!);
     assert.equal(treeItem.label, 'Book a rehearsal slot with the peer group');
     assert.equal(treeItem.contextValue, 'actionItem.open');
+    // The tooltip spells out the line's dates, owner and goals, and where it is written.
+    const tooltip = (treeItem.tooltip as vscode.MarkdownString).value
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\\/g, '');
+    for (const part of ['Due: 2026-11-10', 'Owner: you', 'Goals: public-speaking', '07.md:23'])
+      assert.ok(tooltip.includes(part), `${part} in ${tooltip}`);
     assert.equal(treeItem.command?.command, 'vscode.open');
 
     assert.equal(

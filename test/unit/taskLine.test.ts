@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { readTaskMetadata } from '../../src/core';
+import { itemDetails, parseText, readTaskMetadata } from '../../src/core';
+import { own, ownNarrow } from '../../src/core/parse/text';
 import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
@@ -142,3 +143,53 @@ describe('task line metadata, tuned for speed', () => {
 function definedOnly(value: object): object {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
 }
+
+describe('item details (tooltips)', () => {
+  const itemOf = (line: string) => {
+    const text = `---\ntype: session\ndate: 2026-11-20\nmentor: alex\ngoals: [speaking]\n---\n${line}\n`;
+    const item = parseText('file:///n/s.md', text).note?.actionItems[0];
+    assert.ok(item, 'the line is an action item');
+    return item;
+  };
+
+  it('lists every fact on the line in a fixed order, without the emoji', () => {
+    const item = itemOf(
+      '- [x] Water plants [[writing]] #weekly @sam 🔁 every week ⏫ ❌ 2026-11-23 ✅ 2026-11-21 ➕ 2026-11-01 🛫 2026-11-20 ⏳ 2026-11-22 📅 2026-11-24',
+    );
+    assert.equal(item.text, 'Water plants');
+    assert.deepEqual(itemDetails(item), [
+      'Due: 2026-11-24',
+      'Scheduled: 2026-11-22',
+      'Starts: 2026-11-20',
+      'Created: 2026-11-01',
+      'Done: 2026-11-21',
+      'Cancelled: 2026-11-23',
+      'Repeats: every week',
+      'Priority: high',
+      'Owner: @sam',
+      'Goals: speaking, writing',
+      'Tags: #weekly',
+    ]);
+  });
+
+  it('says the mentee owns an item without an owner, and nothing about what is absent', () => {
+    assert.deepEqual(itemDetails(itemOf('- [ ] Read the chapter #speaking')), [
+      'Owner: you',
+      'Goals: speaking',
+    ]);
+  });
+});
+
+describe('stored copies of strings', () => {
+  it('are equal to what they copy, whatever the characters (lone surrogates, emoji, quotes)', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(20), (s, cut) => {
+        // Cut from a longer string, as the parser does.
+        const part = `${s}🎯"\\`.slice(Math.min(cut, s.length));
+        assert.equal(own(part), part);
+        assert.equal(ownNarrow(part), part);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

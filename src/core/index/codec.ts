@@ -282,7 +282,6 @@ class Writer {
     this.str(item.status);
     this.bool(item.done);
     this.str(item.text);
-    this.str(item.rawText);
     this.located(item.due);
     this.located(item.doneDate);
     this.opt(item.scheduled);
@@ -433,10 +432,8 @@ class Reader {
       const checkboxRange = this.range();
       const status = this.str();
       const done = this.bool();
-      // Strings read back are fresh (JSON.parse makes them), and a raw text equal to the
-      // words is a back-reference to the same string.
+      // Strings read back are fresh (JSON.parse makes them).
       const text = this.str();
-      const rawText = this.str();
       const due = this.locatedDate();
       const doneDate = this.locatedDate();
       const scheduled = this.optDate();
@@ -467,7 +464,6 @@ class Reader {
         status,
         done,
         text,
-        rawText,
         due,
         doneDate,
         scheduled,

@@ -1,4 +1,5 @@
 /** Small facts about action items that views, rules and builders share. */
+import type { LocalDate } from './dates';
 import type { ActionItem } from './types';
 
 /** True for an item still to do: neither done nor cancelled, nor a self-assessment statement. */
@@ -11,4 +12,30 @@ export function compareItems(a: ActionItem, b: ActionItem): number {
   const da = a.due?.value ?? '9999-99-99';
   const db = b.due?.value ?? '9999-99-99';
   return da.localeCompare(db) || a.uri.localeCompare(b.uri) || a.line - b.line;
+}
+
+/**
+ * What an item's line says besides its words, one fact per entry (`Due: 2026-03-02`,
+ * `Owner: @sam`, `Goals: public-speaking`), in a fixed order: for tooltips, which show the
+ * item without the emoji and brackets of the line as written.
+ */
+export function itemDetails(item: ActionItem): string[] {
+  const out: string[] = [];
+  const dates: [string, LocalDate | undefined][] = [
+    ['Due', item.due?.value],
+    ['Scheduled', item.scheduled],
+    ['Starts', item.start],
+    ['Created', item.created],
+    ['Done', item.doneDate?.value],
+    ['Cancelled', item.cancelled],
+  ];
+  for (const [label, date] of dates) if (date) out.push(`${label}: ${date}`);
+  if (item.recurrence) out.push(`Repeats: ${item.recurrence}`);
+  if (item.priority) out.push(`Priority: ${item.priority}`);
+  out.push(item.owner ? `Owner: @${item.owner}` : 'Owner: you');
+  if (item.goals.length) out.push(`Goals: ${item.goals.join(', ')}`);
+  // A tag that names a goal is already listed as one.
+  const tags = item.tags.filter((t) => !item.goals.includes(t));
+  if (tags.length) out.push(`Tags: ${tags.map((t) => `#${t}`).join(' ')}`);
+  return out;
 }

@@ -64,10 +64,12 @@ export interface ActionItem {
   /** The character between the brackets (' ', 'x' or 'X'). */
   readonly status: string;
   readonly done: boolean;
-  /** The item's words with the dates, owner and links taken out. */
+  /**
+   * The item's words with the dates, owner and links taken out. (The line as written is
+   * not kept: it is in the note, and keeping a second copy of every line, most of them
+   * done items, cost more memory than any other part of the model.)
+   */
   readonly text: string;
-  /** Everything after the checkbox, as written. */
-  readonly rawText: string;
   readonly due?: Located<LocalDate>;
   readonly doneDate?: Located<LocalDate>;
   readonly scheduled?: LocalDate;

@@ -32,7 +32,7 @@ import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
-import { decodeNote, lineRange, own, shared, splitLines, stripBom } from './text';
+import { decodeNote, lineRange, own, ownNarrow, shared, splitLines, stripBom } from './text';
 
 /** Parses a note from its bytes (as read from disk). */
 export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
@@ -273,7 +273,8 @@ class FieldReader {
         out.push({ value: shared(String(v).trim()), range });
       else this.report({ range }, `each entry of ${key} should be an id, not ${kindOf(v)}`);
     });
-    return out;
+    // A copy sized exactly: a list grown by `push` keeps room for 16 entries, for every note.
+    return out.slice();
   }
 
   private report(
@@ -314,14 +315,16 @@ function readActionItems(
     for (const bad of meta.badDates)
       problems.push(finding(uri, bad.range, CODES.invalidDate, bad.message));
     const section = innermostSection(sections, site.line);
-    const rawText = own(rest.trim());
-    const links: readonly ItemLink[] =
-      meta.wikiLinks.length || meta.tags.length
-        ? [
-            ...meta.wikiLinks.map((l): ItemLink => ({ kind: 'wiki', id: l.id, range: l.range })),
-            ...meta.tags.map((t): ItemLink => ({ kind: 'tag', id: t.id, range: t.range })),
-          ]
-        : NONE;
+    const linkCount = meta.wikiLinks.length + meta.tags.length;
+    let links: readonly ItemLink[] = NONE;
+    if (linkCount) {
+      // Sized exactly: an array literal with spreads keeps room for more (150 bytes a list).
+      const list = new Array<ItemLink>(linkCount);
+      let k = 0;
+      for (const l of meta.wikiLinks) list[k++] = { kind: 'wiki', id: l.id, range: l.range };
+      for (const t of meta.tags) list[k++] = { kind: 'tag', id: t.id, range: t.range };
+      links = list;
+    }
     // Every key present, in one order, so that all items share one shape: smaller, and
     // property reads in the rules and views stay monomorphic.
     return {
@@ -330,9 +333,7 @@ function readActionItems(
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
-      // A plain item's words are its raw text: one string for both.
-      text: meta.text === rawText ? rawText : own(meta.text),
-      rawText,
+      text: ownNarrow(meta.text),
       // Dates, priority, recurrence and owner: only those written on the line.
       due: meta.due,
       doneDate: meta.doneDate,

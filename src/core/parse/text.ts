@@ -152,6 +152,18 @@ export function own(s: string): string {
 }
 
 /**
+ * Like {@link own}, and stored at one byte per character when every character fits in one,
+ * even when `s` was cut from text that needs two (an item's words from a line with an
+ * emoji date: most done items). Costs a copy through JSON, so it is kept for the one
+ * string per action item, where it saves about a tenth of the index's memory.
+ */
+export function ownNarrow(s: string): string {
+  return s.length < 13 || WIDE_CHAR.test(s) ? own(s) : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+const WIDE_CHAR = /[\u0100-\uffff]/;
+
+/**
  * Like {@link own}, for values that recur across notes (dates, goal and mentor ids, tags,
  * section titles): every equal value is one shared copy.
  */

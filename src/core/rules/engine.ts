@@ -194,7 +194,9 @@ export class FindingsEngine {
     }
     const list: Finding[] = [];
     fileRules(this.ctx, file, (f) => f && list.push(f));
-    this.perFile.set(uri, list.sort(byPosition));
+    // Kept per note, so no entry for a note without findings (most of them) and exact sizes.
+    if (list.length) this.perFile.set(uri, list.sort(byPosition).slice());
+    else this.perFile.delete(uri);
   }
 
   private computeScope(scope: string, touched: Set<string>): void {
