@@ -53,7 +53,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import * as core from '../../src/core';
 import {
   computeFindings,
+  countOverdue,
   FindingsEngine,
+  groupOpenItems,
   loadNotebook,
   NoteIndex,
   NOTE_TYPES,
@@ -163,6 +165,11 @@ interface SizeResult {
     readonly byType: Record<string, Stats>;
     /** undefined when skipped (findings too slow to recompute in full). */
     readonly incrementalEqualsFull: boolean | undefined;
+    /**
+     * After each update, what the editor's views recompute: the overdue count (status bar
+     * and badge) and the open items in due-date groups (the Action Items view).
+     */
+    readonly views: Stats;
   };
   readonly naive: {
     /** Measured (or extrapolated) time for the whole notebook, ms. */
@@ -677,6 +684,7 @@ async function measureOurs(
   const pool = noteFiles.map((f) => f.uri).sort();
   const picks = rng.sample(pool, Math.min(options.updates, pool.length));
   const updateTimes: number[] = [];
+  const viewTimes: number[] = [];
   const byType = new Map<string, number[]>();
   const edited: { uri: string; text: string }[] = [];
   const updatesStart = now();
@@ -696,6 +704,10 @@ async function measureOurs(
     const dt = now() - t;
     updateTimes.push(dt);
     byType.set(type, [...(byType.get(type) ?? []), dt]);
+    t = now();
+    countOverdue(index, BENCH_TODAY);
+    groupOpenItems(index, BENCH_TODAY);
+    viewTimes.push(now() - t);
     // Put the file back (untimed), so the notebook matches the disk again.
     index.setText(uri, original);
     engine.update([uri]);
@@ -708,9 +720,10 @@ async function measureOurs(
     planned: picks.length,
     byType: Object.fromEntries([...byType].map(([k, v]) => [k, stats(v)])),
     incrementalEqualsFull,
+    views: stats(viewTimes),
   };
   log(
-    `${tag} update p50 ${fmtMs(update.p50)}, p95 ${fmtMs(update.p95)}, max ${fmtMs(update.max)} (${update.n} edits); incremental = full: ${incrementalEqualsFull}`,
+    `${tag} update p50 ${fmtMs(update.p50)}, p95 ${fmtMs(update.p95)}, max ${fmtMs(update.max)} (${update.n} edits); incremental = full: ${incrementalEqualsFull}; views after each: p50 ${fmtMs(update.views.p50)}, p95 ${fmtMs(update.views.p95)}`,
   );
 
   const sampled = new Map<string, OursFile>();
@@ -1070,13 +1083,13 @@ function table(results: readonly SizeResult[]): string {
 
 function details(results: readonly SizeResult[]): string {
   const rows = [
-    '| size | files | MB | notes | items | findings | ours cold runs | update max | update p95 (goal) | naive update p50 / p95 | naive retained | remark fallbacks |',
-    '|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    '| size | files | MB | notes | items | findings | ours cold runs | update max | update p95 (goal) | views after an update p50 / p95 | naive update p50 / p95 | naive retained | remark fallbacks |',
+    '|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of results) {
     const goal = r.update.byType['goal'];
     rows.push(
-      `| ${fmtSize(r.size)} | ${r.files} | ${(r.bytes / MB).toFixed(1)} | ${r.notes} | ${r.actionItems} | ${r.findings} | ${r.ours.coldRuns.map(fmtMs).join(', ')} | ${fmtMs(r.update.max)} | ${goal ? `${fmtMs(goal.p95)} (${goal.n})` : '–'} | ${fmtMs(r.naive.update.p50)} / ${fmtMs(r.naive.update.p95)} | ${fmtMB(r.naive.retainedMB)}${r.naive.extrapolated ? ' (scaled)' : ''} | ${r.breakdown.fallbacks} (${((100 * r.breakdown.fallbacks) / Math.max(1, r.breakdown.notes)).toFixed(1)}%) |`,
+      `| ${fmtSize(r.size)} | ${r.files} | ${(r.bytes / MB).toFixed(1)} | ${r.notes} | ${r.actionItems} | ${r.findings} | ${r.ours.coldRuns.map(fmtMs).join(', ')} | ${fmtMs(r.update.max)} | ${goal ? `${fmtMs(goal.p95)} (${goal.n})` : '–'} | ${fmtMs(r.update.views.p50)} / ${fmtMs(r.update.views.p95)} | ${fmtMs(r.naive.update.p50)} / ${fmtMs(r.naive.update.p95)} | ${fmtMB(r.naive.retainedMB)}${r.naive.extrapolated ? ' (scaled)' : ''} | ${r.breakdown.fallbacks} (${((100 * r.breakdown.fallbacks) / Math.max(1, r.breakdown.notes)).toFixed(1)}%) |`,
     );
   }
   return rows.join('\n');
@@ -1219,6 +1232,8 @@ async function parent(options: Options): Promise<void> {
     table(results),
     '',
     details(results),
+    '',
+    'Views after an update: what the editor recomputes after each one-file update besides the index and findings (the overdue count of the status bar and badge, the open items in due-date groups of the Action Items view).',
     '',
     '### Where the time goes (cold path, phase by phase)',
     '',

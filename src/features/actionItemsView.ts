@@ -8,7 +8,6 @@ import {
   countOverdue,
   DUE_GROUP_LABELS,
   groupOpenItems,
-  isOpen,
   mentorName,
   type ActionItem,
 } from '../core';
@@ -86,8 +85,7 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
       if (!buckets.has(key)) buckets.set(key, list);
       list.push(item);
     };
-    for (const item of notebook.actionItems()) {
-      if (!isOpen(item)) continue;
+    for (const item of notebook.openItems()) {
       if (this.groupBy === 'goal') {
         const goals = notebook.goalsOfItem(item);
         if (goals.length === 0) add('', item);

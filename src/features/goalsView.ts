@@ -3,7 +3,14 @@
  * it the milestones, the sessions that discussed it and its open action items.
  */
 import * as vscode from 'vscode';
-import { compareItems, goalProgress, isOpen, mentorName, type Goal, type Session } from '../core';
+import {
+  compareItems,
+  compareText,
+  goalProgress,
+  mentorName,
+  type Goal,
+  type Session,
+} from '../core';
 import type { FeatureDeps } from './deps';
 import { RefreshableTree } from './refreshableTree';
 import { itemTreeItem, sessionTreeItem, type ItemNode } from './itemNodes';
@@ -89,7 +96,7 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         .sort(
           (a, b) =>
             STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
-            (a.target?.value ?? '9999').localeCompare(b.target?.value ?? '9999') ||
+            compareText(a.target?.value ?? '9999', b.target?.value ?? '9999') ||
             (a.title ?? a.id).localeCompare(b.title ?? b.id),
         )
         .map((goal) => ({ kind: 'goal', goal }));
@@ -104,7 +111,7 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
     }));
     const sessions = [...notebook.sessions()]
       .filter((s) => s.goals.some((g) => g.value === goal.id))
-      .sort((a, b) => (b.date?.value ?? '').localeCompare(a.date?.value ?? ''));
+      .sort((a, b) => compareText(b.date?.value ?? '', a.date?.value ?? ''));
     if (sessions.length) {
       children.push({
         kind: 'folder',
@@ -113,8 +120,8 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         children: sessions.map((session) => ({ kind: 'session', session })),
       });
     }
-    const open = [...notebook.actionItems()]
-      .filter((i) => isOpen(i) && !i.milestone && notebook.goalsOfItem(i).includes(goal.id))
+    const open = [...notebook.openItems()]
+      .filter((i) => !i.milestone && notebook.goalsOfItem(i).includes(goal.id))
       .sort(compareItems);
     if (open.length)
       children.push({

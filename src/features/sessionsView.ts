@@ -1,6 +1,6 @@
 /** The Sessions view: the next meeting with each mentor first, then the history, newest first. */
 import * as vscode from 'vscode';
-import { daysBetween, mentorName, mentorSchedule, type Session } from '../core';
+import { compareText, daysBetween, mentorName, mentorSchedule, type Session } from '../core';
 import type { FeatureDeps } from './deps';
 import { RefreshableTree } from './refreshableTree';
 import { sessionTreeItem } from './itemNodes';
@@ -78,11 +78,11 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
           missed: !!(s.missed || s.lapsed),
         };
       })
-      .sort((a, b) => (a.date ?? '9999').localeCompare(b.date ?? '9999'));
+      .sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999'));
     const history: SessionNode[] = [...notebook.sessions()]
       .sort(
         (a, b) =>
-          (b.date?.value ?? '').localeCompare(a.date?.value ?? '') || a.uri.localeCompare(b.uri),
+          compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri),
       )
       .map((session) => ({ kind: 'session', session }));
     return [...next, ...history];

@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import {
   computeFindings,
   FindingsEngine,
+  isOpen,
   NoteIndex,
   type Finding,
+  type LocalDate,
   type Notebook,
 } from '../../src/core';
 
@@ -20,7 +22,21 @@ const NOTES = [
   '---\ntype: session\ndate: 2026-10-01\nmentor: sam\n---\n- [ ] c #speakng #resource\n',
   '---\ntype: goal\n---\n- [ ] d [[g1]] #g2\n',
   '---\ntype: mentor\nid: sam\n---\n',
+  '---\ntype: session\ndate: 2026-11-20\nmentor: sam\n---\n- [ ] e 📅 2026-11-02\n- [ ] f ❌ 2026-11-03 📅 2026-11-01\n- [x] g 📅 2026-10-01\n- [ ] h 📅 2026-12-01\n',
+  '---\ntype: review\ndate: 2026-11-20\n---\n- [ ] I speak up 📅 2026-11-01\n',
 ];
+
+/** The open items and overdue counts, as the index keeps them, equal a walk over every item. */
+function assertOpenItems(nb: Notebook): void {
+  const open = [...nb.actionItems()].filter(isOpen);
+  assert.deepEqual([...nb.openItems()], open);
+  for (const date of ['2026-10-01', '2026-11-02', '2026-11-03', '2026-12-02'] as LocalDate[])
+    assert.equal(
+      nb.countOpenDueBefore(date),
+      open.filter((i) => i.due && i.due.value < date).length,
+      `open items due before ${date}`,
+    );
+}
 
 /** Everything observable about a notebook, in a canonical order. */
 function snapshot(nb: Notebook): unknown {
@@ -110,6 +126,7 @@ describe('NoteIndex', () => {
           engine.update(changed.splice(0));
           // The incremental findings always equal the rules run from scratch.
           assert.deepEqual(sorted(engine.all()), sorted(computeFindings(live, '2026-11-21')));
+          assertOpenItems(live);
         }
         const fresh = new NoteIndex();
         for (const [uri, text] of disk) fresh.setText(uri, text);

@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
+import { isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
 
 /** What changed in one update of the index. */
@@ -41,6 +42,16 @@ export interface Notebook {
   mentorIds(): Iterable<string>;
   /** Every action item of every note. */
   actionItems(): Iterable<ActionItem>;
+  /**
+   * Every open action item ({@link isOpen}), in the order of {@link actionItems}, without
+   * walking the done ones (most of a notebook's items): what views recount on each change.
+   */
+  openItems(): Iterable<ActionItem>;
+  /**
+   * How many open items are due before `date`: the overdue count the status bar and the
+   * badge show after every change, in time proportional to the distinct due dates.
+   */
+  countOpenDueBefore(date: LocalDate): number;
   /** The goals an item counts toward: the note's goals, `[[links]]`, and `#tags` naming a goal. */
   goalsOfItem(item: ActionItem): string[];
 }
@@ -58,6 +69,10 @@ export class NoteIndex implements Notebook {
     mentor: new Set<Mentor>(),
     review: new Set<Review>(),
   };
+  /** The open items of each note that has any (a few notes in ten, a few items each). */
+  private readonly openByUri = new Map<string, readonly ActionItem[]>();
+  /** Open items by due date: how many are due on each date (dates with none left out). */
+  private readonly openDue = new Map<LocalDate, number>();
   private readonly listeners = new Set<IndexListener>();
 
   /** Number of files held. */
@@ -101,6 +116,8 @@ export class NoteIndex implements Notebook {
     this.goalIds.clear();
     this.mentorIds_.clear();
     this.sessionsByMentor.clear();
+    this.openByUri.clear();
+    this.openDue.clear();
     for (const set of Object.values(this.byType)) set.clear();
     if (uris.length) this.emit(uris);
   }
@@ -167,7 +184,21 @@ export class NoteIndex implements Notebook {
   }
 
   *actionItems(): Iterable<ActionItem> {
-    for (const n of this.notes()) yield* n.actionItems;
+    for (const f of this.byUri.values()) {
+      const items = f.note?.actionItems;
+      if (items) for (let i = 0; i < items.length; i++) yield items[i]!;
+    }
+  }
+
+  *openItems(): Iterable<ActionItem> {
+    for (const items of this.openByUri.values())
+      for (let i = 0; i < items.length; i++) yield items[i]!;
+  }
+
+  countOpenDueBefore(date: LocalDate): number {
+    let n = 0;
+    for (const [due, count] of this.openDue) if (due < date) n += count;
+    return n;
   }
 
   goalsOfItem(item: ActionItem): string[] {
@@ -178,7 +209,12 @@ export class NoteIndex implements Notebook {
 
   private link(parsed: ParsedFile): void {
     const note = parsed.note;
-    if (note) (this.byType[note.type] as Set<Note>).add(note);
+    if (note) {
+      (this.byType[note.type] as Set<Note>).add(note);
+      const open = note.actionItems.filter(isOpen);
+      if (open.length) this.openByUri.set(parsed.uri, open);
+      for (const item of open) if (item.due) this.countDue(item.due.value, 1);
+    }
     if (note?.type === 'goal') this.goalIds.add(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
     else if (note?.type === 'session') {
@@ -193,6 +229,9 @@ export class NoteIndex implements Notebook {
     const old = this.byUri.get(uri);
     if (!old) return;
     this.byUri.delete(uri);
+    for (const item of this.openByUri.get(uri) ?? [])
+      if (item.due) this.countDue(item.due.value, -1);
+    this.openByUri.delete(uri);
     const note = old.note;
     if (note) (this.byType[note.type] as Set<Note>).delete(note);
     if (note?.type === 'goal') this.goalIds.remove(note.id, note);
@@ -202,6 +241,12 @@ export class NoteIndex implements Notebook {
       const timeline = this.sessionsByMentor.get(key);
       if (timeline?.remove(note) === 0) this.sessionsByMentor.delete(key);
     }
+  }
+
+  private countDue(date: LocalDate, delta: 1 | -1): void {
+    const n = (this.openDue.get(date) ?? 0) + delta;
+    if (n) this.openDue.set(date, n);
+    else this.openDue.delete(date);
   }
 
   private emit(uris: readonly string[]): void {

@@ -3,7 +3,7 @@
  * and the versioned JSON listing the CLI prints (`list --json`).
  */
 import { plusDays, startOfWeek, type LocalDate } from '../model/dates';
-import { compareItems, isOpen } from '../model/actionItems';
+import { compareItems } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress } from './nextMeeting';
@@ -28,10 +28,22 @@ export function dueGroup(
   weekStart = 1,
   graceDays = 0,
 ): DueGroup {
-  if (!item.due) return 'noDate';
-  if (item.due.value < plusDays(today, -graceDays)) return 'overdue';
+  return dueGrouper(today, weekStart, graceDays)(item);
+}
+
+/** {@link dueGroup} with the group boundaries worked out once, for grouping many items. */
+function dueGrouper(
+  today: LocalDate,
+  weekStart: number,
+  graceDays: number,
+): (item: ActionItem) => DueGroup {
+  const overdueBefore = plusDays(today, -graceDays);
   const endOfWeek = plusDays(startOfWeek(today, weekStart), 6);
-  return item.due.value <= endOfWeek ? 'thisWeek' : 'later';
+  return (item) => {
+    if (!item.due) return 'noDate';
+    if (item.due.value < overdueBefore) return 'overdue';
+    return item.due.value <= endOfWeek ? 'thisWeek' : 'later';
+  };
 }
 
 /** Open items in due-date groups, each sorted by due date then place. */
@@ -42,20 +54,15 @@ export function groupOpenItems(
   graceDays = 0,
 ): Map<DueGroup, ActionItem[]> {
   const groups = new Map<DueGroup, ActionItem[]>(DUE_GROUPS.map((g) => [g, []]));
-  for (const item of notebook.actionItems()) {
-    if (isOpen(item)) groups.get(dueGroup(item, today, weekStart, graceDays))!.push(item);
-  }
+  const groupOf = dueGrouper(today, weekStart, graceDays);
+  for (const item of notebook.openItems()) groups.get(groupOf(item))!.push(item);
   for (const list of groups.values()) list.sort(compareItems);
   return groups;
 }
 
-/** How many open items are overdue: the status bar's and the badge's number, without sorting. */
+/** How many open items are overdue: the status bar's and the badge's number, without walking items. */
 export function countOverdue(notebook: Notebook, today: LocalDate, graceDays = 0): number {
-  const limit = plusDays(today, -graceDays);
-  let n = 0;
-  for (const item of notebook.actionItems())
-    if (item.due && item.due.value < limit && isOpen(item)) n++;
-  return n;
+  return notebook.countOpenDueBefore(plusDays(today, -graceDays));
 }
 
 /** The JSON the CLI prints for `list --json` (version 1). `path` maps a URI to its output form. */
