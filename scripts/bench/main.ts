@@ -167,7 +167,8 @@ interface SizeResult {
     readonly incrementalEqualsFull: boolean | undefined;
     /**
      * After each update, what the editor's views recompute: the overdue count (status bar
-     * and badge) and the open items in due-date groups (the Action Items view).
+     * and badge), the open items in due-date groups (the Action Items view) and the
+     * newest sessions (the Sessions view's first page).
      */
     readonly views: Stats;
   };
@@ -707,6 +708,7 @@ async function measureOurs(
     t = now();
     countOverdue(index, BENCH_TODAY);
     groupOpenItems(index, BENCH_TODAY);
+    index.recentSessions(101); // the Sessions view's first page, and whether there is more
     viewTimes.push(now() - t);
     // Put the file back (untimed), so the notebook matches the disk again.
     index.setText(uri, original);
@@ -1233,7 +1235,7 @@ async function parent(options: Options): Promise<void> {
     '',
     details(results),
     '',
-    'Views after an update: what the editor recomputes after each one-file update besides the index and findings (the overdue count of the status bar and badge, the open items in due-date groups of the Action Items view).',
+    'Views after an update: what the editor recomputes after each one-file update besides the index and findings (the overdue count of the status bar and badge, the open items in due-date groups of the Action Items view, the first page of the Sessions view).',
     '',
     '### Where the time goes (cold path, phase by phase)',
     '',

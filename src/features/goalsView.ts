@@ -109,9 +109,9 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       item,
       parent: `goal:${goal.uri}`,
     }));
-    const sessions = [...notebook.sessions()]
-      .filter((s) => s.goals.some((g) => g.value === goal.id))
-      .sort((a, b) => compareText(b.date?.value ?? '', a.date?.value ?? ''));
+    const sessions = [...notebook.sessionsOfGoal(goal.id)].sort(
+      (a, b) => compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri),
+    );
     if (sessions.length) {
       children.push({
         kind: 'folder',
@@ -120,8 +120,9 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
         children: sessions.map((session) => ({ kind: 'session', session })),
       });
     }
-    const open = [...notebook.openItems()]
-      .filter((i) => !i.milestone && notebook.goalsOfItem(i).includes(goal.id))
+    const open = notebook
+      .openItemsOfGoal(goal.id)
+      .filter((i) => !i.milestone)
       .sort(compareItems);
     if (open.length)
       children.push({

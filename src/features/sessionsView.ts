@@ -1,4 +1,7 @@
-/** The Sessions view: the next meeting with each mentor first, then the history, newest first. */
+/**
+ * The Sessions view: the next meeting with each mentor first, then the history, newest
+ * first, a page at a time (a shared notebook can hold tens of thousands of sessions).
+ */
 import * as vscode from 'vscode';
 import { compareText, daysBetween, mentorName, mentorSchedule, type Session } from '../core';
 import type { FeatureDeps } from './deps';
@@ -14,16 +17,40 @@ export type SessionNode =
       readonly note: string;
       readonly missed: boolean;
     }
-  | { readonly kind: 'session'; readonly session: Session };
+  | { readonly kind: 'session'; readonly session: Session }
+  | { readonly kind: 'more'; readonly shown: number };
+
+/** Sessions listed at first, and added by each "Show older sessions". */
+export const SESSIONS_PAGE = 100;
+
+/** The command behind "Show older sessions" (not in the palette: it belongs to the view). */
+export const SHOW_MORE_SESSIONS = 'mentoringNotes.showOlderSessions';
 
 /** The view's data. */
 export class SessionsProvider extends RefreshableTree<SessionNode> {
+  /** How many sessions the history lists now. */
+  shown = SESSIONS_PAGE;
+
   constructor(private readonly deps: FeatureDeps) {
     super();
   }
 
+  /** Lists `page` more sessions. */
+  showMore(page = SESSIONS_PAGE): void {
+    this.shown += page;
+    this.refresh();
+  }
+
   getTreeItem(node: SessionNode): vscode.TreeItem {
     const notebook = this.deps.service.notebook;
+    if (node.kind === 'more') {
+      const t = new vscode.TreeItem('Show older sessions…', vscode.TreeItemCollapsibleState.None);
+      t.description = `${node.shown} shown`;
+      t.iconPath = new vscode.ThemeIcon('history');
+      t.id = 'sessions:more';
+      t.command = { command: SHOW_MORE_SESSIONS, title: 'Show older sessions' };
+      return t;
+    }
     if (node.kind === 'next') {
       const t = new vscode.TreeItem(
         `Next: ${mentorName(notebook, node.mentorId)}`,
@@ -79,12 +106,12 @@ export class SessionsProvider extends RefreshableTree<SessionNode> {
         };
       })
       .sort((a, b) => compareText(a.date ?? '9999', b.date ?? '9999'));
-    const history: SessionNode[] = [...notebook.sessions()]
-      .sort(
-        (a, b) =>
-          compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri),
-      )
+    // One more than shown tells whether there are older ones.
+    const recent = notebook.recentSessions(this.shown + 1);
+    const history: SessionNode[] = recent
+      .slice(0, this.shown)
       .map((session) => ({ kind: 'session', session }));
+    if (recent.length > this.shown) history.push({ kind: 'more', shown: this.shown });
     return [...next, ...history];
   }
 }
@@ -102,5 +129,6 @@ export function registerSessionsView(
     provider,
     deps.service.onDidChange(() => provider.refresh()),
     deps.clock.onDidChangeDay(() => provider.refresh()),
+    vscode.commands.registerCommand(SHOW_MORE_SESSIONS, () => provider.showMore()),
   );
 }

@@ -76,7 +76,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'due');
   });
 
-  it('shows goals with progress and sessions with the next meeting first', () => {
+  it('shows goals with progress and sessions with the next meeting first', async () => {
     const goals = mn.views.goals.getChildren();
     assert.equal(goals.length, 1);
     const goal = mn.views.goals.getTreeItem(goals[0]!);
@@ -101,6 +101,18 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
         '2026-11-07 Alex Rivera · 1 open',
       ],
     );
+
+    // The history comes a page at a time.
+    const view = mn.views.sessions;
+    const labels = () => view.getChildren().map((n) => String(view.getTreeItem(n).label));
+    view.shown = 1;
+    try {
+      assert.deepEqual(labels(), ['Next: Alex Rivera', '2026-11-21', 'Show older sessions…']);
+      await vscode.commands.executeCommand('mentoringNotes.showOlderSessions');
+      assert.deepEqual(labels(), ['Next: Alex Rivera', '2026-11-21', '2026-11-07']);
+    } finally {
+      view.shown = 100;
+    }
   });
 
   it('offers quick fixes on an overdue item', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import {
+  compareText,
   computeFindings,
   FindingsEngine,
   isOpen,
@@ -24,10 +25,37 @@ const NOTES = [
   '---\ntype: mentor\nid: sam\n---\n',
   '---\ntype: session\ndate: 2026-11-20\nmentor: sam\n---\n- [ ] e 📅 2026-11-02\n- [ ] f ❌ 2026-11-03 📅 2026-11-01\n- [x] g 📅 2026-10-01\n- [ ] h 📅 2026-12-01\n',
   '---\ntype: review\ndate: 2026-11-20\n---\n- [ ] I speak up 📅 2026-11-01\n',
+  '---\ntype: session\nmentor: alex\ngoals: [speaking, speaking, g2]\n---\n',
+  '---\ntype: session\ndate: 2026-11-15\ngoals: [g1]\n---\n',
 ];
 
-/** The open items and overdue counts, as the index keeps them, equal a walk over every item. */
-function assertOpenItems(nb: Notebook): void {
+/**
+ * What the index keeps for the views (open items, overdue counts, sessions by goal, the
+ * newest sessions) equals a walk over every note.
+ */
+function assertDerivedLists(nb: Notebook): void {
+  const sessions = [...nb.sessions()];
+  const openItems = [...nb.actionItems()].filter(isOpen);
+  for (const goal of ['speaking', 'g1', 'g2', 'resource', 'nope'])
+    assert.deepEqual(
+      new Set(nb.openItemsOfGoal(goal)),
+      new Set(openItems.filter((i) => nb.goalsOfItem(i).includes(goal))),
+      `open items of ${goal}`,
+    );
+  for (const goal of ['speaking', 'g1', 'g2', 'nope'])
+    assert.deepEqual(
+      new Set(nb.sessionsOfGoal(goal)),
+      new Set(sessions.filter((s) => s.goals.some((g) => g.value === goal))),
+      `sessions of ${goal}`,
+    );
+  const newest = sessions.sort(
+    (a, b) =>
+      (a.date ? 0 : 1) - (b.date ? 0 : 1) ||
+      compareText(b.date?.value ?? '', a.date?.value ?? '') ||
+      compareText(a.uri, b.uri),
+  );
+  for (const limit of [0, 1, 2, 3, 5, 100])
+    assert.deepEqual(nb.recentSessions(limit), newest.slice(0, limit), `newest ${limit}`);
   const open = [...nb.actionItems()].filter(isOpen);
   assert.deepEqual([...nb.openItems()], open);
   for (const date of ['2026-10-01', '2026-11-02', '2026-11-03', '2026-12-02'] as LocalDate[])
@@ -126,7 +154,7 @@ describe('NoteIndex', () => {
           engine.update(changed.splice(0));
           // The incremental findings always equal the rules run from scratch.
           assert.deepEqual(sorted(engine.all()), sorted(computeFindings(live, '2026-11-21')));
-          assertOpenItems(live);
+          assertDerivedLists(live);
         }
         const fresh = new NoteIndex();
         for (const [uri, text] of disk) fresh.setText(uri, text);

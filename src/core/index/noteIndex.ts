@@ -5,7 +5,7 @@
  */
 import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
-import { isOpen } from '../model/actionItems';
+import { compareText, isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
 
 /** What changed in one update of the index. */
@@ -38,6 +38,14 @@ export interface Notebook {
    * `onOrBefore`; ties on the date go to the larger URI. Logarithmic in the sessions.
    */
   latestSession(mentorId: string, onOrBefore?: LocalDate): Session | undefined;
+  /** Sessions whose `goals:` name this goal id, in no particular order. */
+  sessionsOfGoal(goalId: string): readonly Session[];
+  /**
+   * The newest `limit` sessions: dated ones by date, newest first (equal dates by URI),
+   * then undated ones. Proportional to `limit` and the number of mentors, not to the
+   * sessions, so a view can page through a notebook of any size.
+   */
+  recentSessions(limit: number): Session[];
   /** Every mentor id named by a mentor note or a session. */
   mentorIds(): Iterable<string>;
   /** Every action item of every note. */
@@ -52,6 +60,11 @@ export interface Notebook {
    * badge show after every change, in time proportional to the distinct due dates.
    */
   countOpenDueBefore(date: LocalDate): number;
+  /**
+   * The open items that count toward the goal `goalId` (see {@link goalsOfItem}): in a note
+   * about it, or linking it by `[[id]]` or `#id`. In no particular order.
+   */
+  openItemsOfGoal(goalId: string): readonly ActionItem[];
   /** The goals an item counts toward: the note's goals, `[[links]]`, and `#tags` naming a goal. */
   goalsOfItem(item: ActionItem): string[];
 }
@@ -62,6 +75,7 @@ export class NoteIndex implements Notebook {
   private readonly goalIds = new MultiMap<Goal>();
   private readonly mentorIds_ = new MultiMap<Mentor>();
   private readonly sessionsByMentor = new Map<string, SessionTimeline>();
+  private readonly sessionsByGoal = new MultiMap<Session>();
   /** Notes by type, so listing goals never walks every session. */
   private readonly byType = {
     goal: new Set<Goal>(),
@@ -73,6 +87,8 @@ export class NoteIndex implements Notebook {
   private readonly openByUri = new Map<string, readonly ActionItem[]>();
   /** Open items by due date: how many are due on each date (dates with none left out). */
   private readonly openDue = new Map<LocalDate, number>();
+  /** Open items by every goal id and tag they name (a tag counts once it names a goal). */
+  private readonly openByGoal = new MultiMap<ActionItem>();
   private readonly listeners = new Set<IndexListener>();
 
   /** Number of files held. */
@@ -116,8 +132,10 @@ export class NoteIndex implements Notebook {
     this.goalIds.clear();
     this.mentorIds_.clear();
     this.sessionsByMentor.clear();
+    this.sessionsByGoal.clear();
     this.openByUri.clear();
     this.openDue.clear();
+    this.openByGoal.clear();
     for (const set of Object.values(this.byType)) set.clear();
     if (uris.length) this.emit(uris);
   }
@@ -177,6 +195,45 @@ export class NoteIndex implements Notebook {
     return this.sessionsByMentor.get(mentorId)?.latest(onOrBefore);
   }
 
+  sessionsOfGoal(goalId: string): readonly Session[] {
+    return this.sessionsByGoal.get(goalId);
+  }
+
+  recentSessions(limit: number): Session[] {
+    const out: Session[] = [];
+    if (limit <= 0) return out;
+    // A merge of the mentors' timelines from their newest ends.
+    const timelines = [...this.sessionsByMentor.values()];
+    const next = timelines.map((t) => t.datedCount - 1);
+    for (;;) {
+      let best = -1;
+      let bestDate = '';
+      for (let k = 0; k < timelines.length; k++) {
+        if (next[k]! < 0) continue;
+        const date = timelines[k]!.datedAt(next[k]!).date!.value;
+        if (best < 0 || date > bestDate) {
+          best = k;
+          bestDate = date;
+        }
+      }
+      // Stop at the limit, but only between dates, so that a date's sessions are all in.
+      if (best < 0 || (out.length >= limit && out[out.length - 1]!.date!.value !== bestDate)) break;
+      out.push(timelines[best]!.datedAt(next[best]!--));
+    }
+    out.sort((a, b) => compareText(b.date!.value, a.date!.value) || compareText(a.uri, b.uri));
+    out.length = Math.min(out.length, limit);
+    if (out.length < limit) {
+      const undated = timelines
+        .flatMap((t) => t.undatedSessions())
+        .sort((a, b) => compareText(a.uri, b.uri));
+      for (const s of undated) {
+        if (out.length >= limit) break;
+        out.push(s);
+      }
+    }
+    return out;
+  }
+
   mentorIds(): Iterable<string> {
     const ids = new Set(this.mentorIds_.keys());
     for (const id of this.sessionsByMentor.keys()) if (id) ids.add(id);
@@ -201,6 +258,12 @@ export class NoteIndex implements Notebook {
     return n;
   }
 
+  openItemsOfGoal(goalId: string): readonly ActionItem[] {
+    const items = this.openByGoal.get(goalId);
+    // A tag counts only once it names a goal; links and the note's goals always do.
+    return this.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));
+  }
+
   goalsOfItem(item: ActionItem): string[] {
     const goals = new Set(item.goals);
     for (const tag of item.tags) if (this.goalIds.has(tag)) goals.add(tag);
@@ -213,7 +276,10 @@ export class NoteIndex implements Notebook {
       (this.byType[note.type] as Set<Note>).add(note);
       const open = note.actionItems.filter(isOpen);
       if (open.length) this.openByUri.set(parsed.uri, open);
-      for (const item of open) if (item.due) this.countDue(item.due.value, 1);
+      for (const item of open) {
+        if (item.due) this.countDue(item.due.value, 1);
+        for (const id of goalKeys(item)) this.openByGoal.add(id, item);
+      }
     }
     if (note?.type === 'goal') this.goalIds.add(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
@@ -222,6 +288,8 @@ export class NoteIndex implements Notebook {
       let timeline = this.sessionsByMentor.get(key);
       if (!timeline) this.sessionsByMentor.set(key, (timeline = new SessionTimeline()));
       timeline.add(note);
+      for (const goal of new Set(note.goals.map((g) => g.value)))
+        this.sessionsByGoal.add(goal, note);
     }
   }
 
@@ -229,8 +297,10 @@ export class NoteIndex implements Notebook {
     const old = this.byUri.get(uri);
     if (!old) return;
     this.byUri.delete(uri);
-    for (const item of this.openByUri.get(uri) ?? [])
+    for (const item of this.openByUri.get(uri) ?? []) {
       if (item.due) this.countDue(item.due.value, -1);
+      for (const id of goalKeys(item)) this.openByGoal.remove(id, item);
+    }
     this.openByUri.delete(uri);
     const note = old.note;
     if (note) (this.byType[note.type] as Set<Note>).delete(note);
@@ -240,6 +310,8 @@ export class NoteIndex implements Notebook {
       const key = note.mentor?.value ?? '';
       const timeline = this.sessionsByMentor.get(key);
       if (timeline?.remove(note) === 0) this.sessionsByMentor.delete(key);
+      for (const goal of new Set(note.goals.map((g) => g.value)))
+        this.sessionsByGoal.remove(goal, note);
     }
   }
 
@@ -252,6 +324,11 @@ export class NoteIndex implements Notebook {
   private emit(uris: readonly string[]): void {
     for (const l of this.listeners) l({ uris });
   }
+}
+
+/** Every goal id an item may count toward: its goals, and its tags in case they name one. */
+function goalKeys(item: ActionItem): Iterable<string> {
+  return item.tags.length ? new Set([...item.goals, ...item.tags]) : item.goals;
 }
 
 /** A map from key to a small list of values. */
@@ -318,6 +395,21 @@ class SessionTimeline {
 
   all(): Session[] {
     return [...this.dated, ...this.undated];
+  }
+
+  /** Number of dated sessions. */
+  get datedCount(): number {
+    return this.dated.length;
+  }
+
+  /** The dated session at `i` (oldest first). */
+  datedAt(i: number): Session {
+    return this.dated[i]!;
+  }
+
+  /** The undated sessions. */
+  undatedSessions(): Session[] {
+    return [...this.undated];
   }
 
   latest(onOrBefore?: LocalDate): Session | undefined {
