@@ -4,7 +4,6 @@
  */
 import * as vscode from 'vscode';
 import {
-  compareItems,
   countOverdue,
   DUE_GROUP_LABELS,
   groupOpenItems,
@@ -106,7 +105,7 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
         kind: 'group' as const,
         key,
         label: label(key),
-        items: items.sort(compareItems),
+        items, // filled from the open items in order
       }))
       .sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : a.label.localeCompare(b.label)));
   }

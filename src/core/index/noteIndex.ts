@@ -7,6 +7,8 @@ import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { compareText, isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
+import { MultiMap } from './multiMap';
+import { OpenItems } from './openItems';
 
 /** What changed in one update of the index. */
 export interface IndexChange {
@@ -51,10 +53,11 @@ export interface Notebook {
   /** Every action item of every note. */
   actionItems(): Iterable<ActionItem>;
   /**
-   * Every open action item ({@link isOpen}), in the order of {@link actionItems}, without
-   * walking the done ones (most of a notebook's items): what views recount on each change.
+   * Every open action item ({@link isOpen}) in {@link compareItems} order (due date,
+   * undated last, then file, then line), kept as notes change: views list and group
+   * them after every change without walking the done ones or sorting.
    */
-  openItems(): Iterable<ActionItem>;
+  openItems(): readonly ActionItem[];
   /**
    * How many open items are due before `date`: the overdue count the status bar and the
    * badge show after every change, in time proportional to the distinct due dates.
@@ -83,12 +86,7 @@ export class NoteIndex implements Notebook {
     mentor: new Set<Mentor>(),
     review: new Set<Review>(),
   };
-  /** The open items of each note that has any (a few notes in ten, a few items each). */
-  private readonly openByUri = new Map<string, readonly ActionItem[]>();
-  /** Open items by due date: how many are due on each date (dates with none left out). */
-  private readonly openDue = new Map<LocalDate, number>();
-  /** Open items by every goal id and tag they name (a tag counts once it names a goal). */
-  private readonly openByGoal = new MultiMap<ActionItem>();
+  private readonly open = new OpenItems();
   private readonly listeners = new Set<IndexListener>();
 
   /** Number of files held. */
@@ -133,9 +131,7 @@ export class NoteIndex implements Notebook {
     this.mentorIds_.clear();
     this.sessionsByMentor.clear();
     this.sessionsByGoal.clear();
-    this.openByUri.clear();
-    this.openDue.clear();
-    this.openByGoal.clear();
+    this.open.clear();
     for (const set of Object.values(this.byType)) set.clear();
     if (uris.length) this.emit(uris);
   }
@@ -247,19 +243,16 @@ export class NoteIndex implements Notebook {
     }
   }
 
-  *openItems(): Iterable<ActionItem> {
-    for (const items of this.openByUri.values())
-      for (let i = 0; i < items.length; i++) yield items[i]!;
+  openItems(): readonly ActionItem[] {
+    return this.open.sorted();
   }
 
   countOpenDueBefore(date: LocalDate): number {
-    let n = 0;
-    for (const [due, count] of this.openDue) if (due < date) n += count;
-    return n;
+    return this.open.countDueBefore(date);
   }
 
   openItemsOfGoal(goalId: string): readonly ActionItem[] {
-    const items = this.openByGoal.get(goalId);
+    const items = this.open.naming(goalId);
     // A tag counts only once it names a goal; links and the note's goals always do.
     return this.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));
   }
@@ -274,12 +267,7 @@ export class NoteIndex implements Notebook {
     const note = parsed.note;
     if (note) {
       (this.byType[note.type] as Set<Note>).add(note);
-      const open = note.actionItems.filter(isOpen);
-      if (open.length) this.openByUri.set(parsed.uri, open);
-      for (const item of open) {
-        if (item.due) this.countDue(item.due.value, 1);
-        for (const id of goalKeys(item)) this.openByGoal.add(id, item);
-      }
+      this.open.add(parsed.uri, note.actionItems.filter(isOpen));
     }
     if (note?.type === 'goal') this.goalIds.add(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
@@ -297,11 +285,7 @@ export class NoteIndex implements Notebook {
     const old = this.byUri.get(uri);
     if (!old) return;
     this.byUri.delete(uri);
-    for (const item of this.openByUri.get(uri) ?? []) {
-      if (item.due) this.countDue(item.due.value, -1);
-      for (const id of goalKeys(item)) this.openByGoal.remove(id, item);
-    }
-    this.openByUri.delete(uri);
+    this.open.remove(uri);
     const note = old.note;
     if (note) (this.byType[note.type] as Set<Note>).delete(note);
     if (note?.type === 'goal') this.goalIds.remove(note.id, note);
@@ -315,54 +299,8 @@ export class NoteIndex implements Notebook {
     }
   }
 
-  private countDue(date: LocalDate, delta: 1 | -1): void {
-    const n = (this.openDue.get(date) ?? 0) + delta;
-    if (n) this.openDue.set(date, n);
-    else this.openDue.delete(date);
-  }
-
   private emit(uris: readonly string[]): void {
     for (const l of this.listeners) l({ uris });
-  }
-}
-
-/** Every goal id an item may count toward: its goals, and its tags in case they name one. */
-function goalKeys(item: ActionItem): Iterable<string> {
-  return item.tags.length ? new Set([...item.goals, ...item.tags]) : item.goals;
-}
-
-/** A map from key to a small list of values. */
-class MultiMap<V> {
-  private readonly map = new Map<string, V[]>();
-
-  add(key: string, value: V): void {
-    const list = this.map.get(key);
-    if (list) list.push(value);
-    else this.map.set(key, [value]);
-  }
-
-  remove(key: string, value: V): void {
-    const list = this.map.get(key);
-    if (!list) return;
-    const i = list.indexOf(value);
-    if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) this.map.delete(key);
-  }
-
-  get(key: string): readonly V[] {
-    return this.map.get(key) ?? [];
-  }
-
-  has(key: string): boolean {
-    return this.map.has(key);
-  }
-
-  keys(): Iterable<string> {
-    return this.map.keys();
-  }
-
-  clear(): void {
-    this.map.clear();
   }
 }
 

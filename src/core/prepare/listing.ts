@@ -3,7 +3,6 @@
  * and the versioned JSON listing the CLI prints (`list --json`).
  */
 import { plusDays, startOfWeek, type LocalDate } from '../model/dates';
-import { compareItems } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress } from './nextMeeting';
@@ -55,8 +54,8 @@ export function groupOpenItems(
 ): Map<DueGroup, ActionItem[]> {
   const groups = new Map<DueGroup, ActionItem[]>(DUE_GROUPS.map((g) => [g, []]));
   const groupOf = dueGrouper(today, weekStart, graceDays);
+  // Open items come in order, so each group is filled in order.
   for (const item of notebook.openItems()) groups.get(groupOf(item))!.push(item);
-  for (const list of groups.values()) list.sort(compareItems);
   return groups;
 }
 

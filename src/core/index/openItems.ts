@@ -1,0 +1,134 @@
+/**
+ * The open action items of a notebook, kept as notes come and go, for what views recount
+ * after every change: the overdue count, the items in order, the items of a goal.
+ */
+import type { LocalDate } from '../model/dates';
+import { compareItems } from '../model/actionItems';
+import type { ActionItem } from '../model/types';
+import { MultiMap } from './multiMap';
+
+/**
+ * Single changes keep the order by binary insertion; past this many changes between two
+ * reads (a scan, a branch switch) the order is rebuilt by one sort when next read.
+ */
+const INCREMENTAL_CHANGES = 512;
+
+/** Open items by note, in {@link compareItems} order, by due date and by goal. */
+export class OpenItems {
+  private readonly byUri = new Map<string, readonly ActionItem[]>();
+  /** How many open items are due on each date (dates with none left out). */
+  private readonly dueCounts = new Map<LocalDate, number>();
+  /** By every goal id and tag they name (a tag counts once it names a goal). */
+  private readonly byGoal = new MultiMap<ActionItem>();
+  /** Every open item; sorted unless `stale`. */
+  private order: ActionItem[] = [];
+  private stale = false;
+  /** Items removed while the order is stale, taken out at the next read. */
+  private readonly removed = new Set<ActionItem>();
+  private changesSinceRead = 0;
+
+  /** Records the open items of `uri` (which holds none yet). */
+  add(uri: string, items: readonly ActionItem[]): void {
+    if (items.length === 0) return;
+    this.byUri.set(uri, items);
+    this.changed();
+    for (const item of items) {
+      if (item.due) this.countDue(item.due.value, 1);
+      for (const id of goalKeys(item)) this.byGoal.add(id, item);
+      if (this.stale) {
+        // Removed and added back before the order was read (the cache's same parse): it
+        // is still in the order.
+        if (!this.removed.delete(item)) this.order.push(item);
+      } else this.order.splice(this.place(item), 0, item);
+    }
+  }
+
+  /** Forgets the open items of `uri`. */
+  remove(uri: string): void {
+    const items = this.byUri.get(uri);
+    if (!items) return;
+    this.byUri.delete(uri);
+    this.changed();
+    for (const item of items) {
+      if (item.due) this.countDue(item.due.value, -1);
+      for (const id of goalKeys(item)) this.byGoal.remove(id, item);
+      if (this.stale) this.removed.add(item);
+      else {
+        const i = this.place(item) - 1;
+        const at = this.order[i] === item ? i : this.order.indexOf(item);
+        if (at >= 0) this.order.splice(at, 1);
+      }
+    }
+    if (this.stale) this.compact();
+  }
+
+  /**
+   * While nothing reads the order (the views are closed), edits only append to it: drop
+   * what was removed once that is most of it, so memory stays proportional to the items.
+   */
+  private compact(): void {
+    if (this.removed.size < 1024 || this.removed.size * 2 < this.order.length) return;
+    this.order = this.order.filter((item) => !this.removed.has(item));
+    this.removed.clear();
+  }
+
+  clear(): void {
+    this.byUri.clear();
+    this.dueCounts.clear();
+    this.byGoal.clear();
+    this.order = [];
+    this.stale = false;
+    this.removed.clear();
+    this.changesSinceRead = 0;
+  }
+
+  /** Every open item, by due date (undated last), then file, then line. */
+  sorted(): readonly ActionItem[] {
+    if (this.stale) {
+      this.order = this.order.filter((item) => !this.removed.has(item)).sort(compareItems);
+      this.removed.clear();
+      this.stale = false;
+    }
+    this.changesSinceRead = 0;
+    return this.order;
+  }
+
+  /** How many open items are due before `date`. */
+  countDueBefore(date: LocalDate): number {
+    let n = 0;
+    for (const [due, count] of this.dueCounts) if (due < date) n += count;
+    return n;
+  }
+
+  /** Open items naming `id` as a goal or a tag, in no particular order. */
+  naming(id: string): readonly ActionItem[] {
+    return this.byGoal.get(id);
+  }
+
+  private changed(): void {
+    if (!this.stale && ++this.changesSinceRead > INCREMENTAL_CHANGES) this.stale = true;
+  }
+
+  /** The first index whose item sorts after `item`. */
+  private place(item: ActionItem): number {
+    let lo = 0;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareItems(this.order[mid]!, item) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private countDue(date: LocalDate, delta: 1 | -1): void {
+    const n = (this.dueCounts.get(date) ?? 0) + delta;
+    if (n) this.dueCounts.set(date, n);
+    else this.dueCounts.delete(date);
+  }
+}
+
+/** Every goal id an item may count toward: its goals, and its tags in case they name one. */
+function goalKeys(item: ActionItem): Iterable<string> {
+  return item.tags.length ? new Set([...item.goals, ...item.tags]) : item.goals;
+}
