@@ -22,8 +22,21 @@ export interface GroupNode {
   readonly items: readonly ActionItem[];
 }
 
+/** The row after a group's first items that lists more of them. */
+export interface MoreNode {
+  readonly kind: 'more';
+  readonly group: GroupNode;
+  readonly shown: number;
+}
+
 /** A node of the Action items view. */
-export type ActionNode = GroupNode | ItemNode;
+export type ActionNode = GroupNode | ItemNode | MoreNode;
+
+/** Items a group lists at first, and adds with each "Show more". */
+export const ITEMS_PAGE = 200;
+
+/** The command behind a group's "Show more…" row (not in the palette). */
+export const SHOW_MORE_ITEMS = 'mentoringNotes.showMoreActionItems';
 
 /** Ways to group the view. */
 export type GroupBy = 'due' | 'goal' | 'mentor';
@@ -31,6 +44,10 @@ export type GroupBy = 'due' | 'goal' | 'mentor';
 /** The view's data; exported so tests and other extensions can read what it shows. */
 export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   private groupByOverride: GroupBy | undefined;
+  /** Items listed per group beyond the first page, by grouping and group key. */
+  private readonly shownByGroup = new Map<string, number>();
+  /** Items a group lists at first and adds per "Show more". */
+  pageSize = ITEMS_PAGE;
 
   constructor(private readonly deps: FeatureDeps) {
     super();
@@ -46,7 +63,26 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
     this.refresh();
   }
 
+  /** How many items group `key` lists now. */
+  shown(key: string): number {
+    return this.shownByGroup.get(`${this.groupBy}:${key}`) ?? this.pageSize;
+  }
+
+  /** Lists a page more of group `key`. */
+  showMore(key: string): void {
+    this.shownByGroup.set(`${this.groupBy}:${key}`, this.shown(key) + this.pageSize);
+    this.refresh();
+  }
+
   getTreeItem(node: ActionNode): vscode.TreeItem {
+    if (node.kind === 'more') {
+      const t = new vscode.TreeItem('Show more…', vscode.TreeItemCollapsibleState.None);
+      t.description = `${node.shown} of ${node.group.items.length} shown`;
+      t.iconPath = new vscode.ThemeIcon('ellipsis');
+      t.id = `group:${this.groupBy}:${node.group.key}:more`;
+      t.command = { command: SHOW_MORE_ITEMS, title: 'Show more', arguments: [node.group.key] };
+      return t;
+    }
     if (node.kind === 'item')
       return itemTreeItem(node, this.deps.clock.today(), this.deps.settings().graceDays);
     const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
@@ -59,10 +95,16 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   }
 
   getChildren(node?: ActionNode): ActionNode[] {
-    if (node?.kind === 'item') return [];
+    if (node?.kind === 'item' || node?.kind === 'more') return [];
     if (node) {
       const parent = `group:${this.groupBy}:${node.key}`;
-      return node.items.map((item) => ({ kind: 'item', item, parent }));
+      // A page at a time: a shared notebook can have thousands of items in one group.
+      const shown = this.shown(node.key);
+      const rows: ActionNode[] = node.items
+        .slice(0, shown)
+        .map((item) => ({ kind: 'item', item, parent }));
+      if (node.items.length > shown) rows.push({ kind: 'more', group: node, shown });
+      return rows;
     }
     return this.groups();
   }
@@ -149,6 +191,7 @@ export function registerActionItemsView(
       provider.refresh();
       updateTitle();
     }),
+    vscode.commands.registerCommand(SHOW_MORE_ITEMS, (key: string) => provider.showMore(key)),
     vscode.commands.registerCommand(
       'mentoringNotes.groupActionItemsBy',
       async (by?: GroupBy): Promise<GroupBy | undefined> => {

@@ -47,6 +47,21 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       'Later: Record a run-through of the talk | Rehearse with the peer group',
       'No date: Introduce me to Sam',
     ]);
+    // A group lists a page of items, then a row that lists more.
+    view.pageSize = 1;
+    try {
+      const later = view.getChildren().find((g) => g.kind === 'group' && g.key === 'later')!;
+      const rows = () => view.getChildren(later).map((n) => String(view.getTreeItem(n).label));
+      assert.deepEqual(rows(), ['Record a run-through of the talk', 'Show more…']);
+      await vscode.commands.executeCommand('mentoringNotes.showMoreActionItems', 'later');
+      assert.deepEqual(rows(), [
+        'Record a run-through of the talk',
+        'Rehearse with the peer group',
+      ]);
+    } finally {
+      view.pageSize = 200;
+    }
+
     const [overdueGroup] = view.getChildren();
     const children = view.getChildren(overdueGroup);
     const treeItem = view.getTreeItem(children[0]!);
