@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import {
   computeFindings,
+  fileStem,
   NoteIndex,
   parseBytes,
   parseText,
@@ -187,5 +189,48 @@ Asked for feedback on the opening.
     const list = `---\ntype: session\ndate: 2026-11-01\n---\n${Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i * 2)}- [ ] level ${i}`).join('\n')}\n`;
     const l = parseText('deep-list.md', list);
     assert.ok(l.note!.actionItems.length > 0);
+  });
+});
+
+describe('file stems (the id of a note without one)', () => {
+  /** The first implementation: split on both separators, always try to decode. */
+  const reference = (uri: string): string => {
+    const last = uri.split(/[\\/]/).pop() ?? uri;
+    let name = last;
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      // kept as written
+    }
+    return name.replace(/\.(md|markdown)$/i, '');
+  };
+
+  it('takes the last segment, decoded, without the Markdown extension', () => {
+    assert.equal(fileStem('file:///notes/goals/My%20Goal.md'), 'My Goal');
+    assert.equal(fileStem('C:\\notes\\y.MARKDOWN'), 'y');
+    assert.equal(fileStem('file:///n/50% done.md'), '50% done');
+    assert.equal(fileStem('plain'), 'plain');
+  });
+
+  it('agrees with the first implementation on any path', () => {
+    const part = fc.constantFrom(
+      '/',
+      '\\',
+      '%',
+      '%20',
+      '%E2%9C%85',
+      '.md',
+      '.markdown',
+      'a',
+      'é',
+      ' ',
+    );
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 12 }), (parts) => {
+        const uri = parts.join('');
+        assert.equal(fileStem(uri), reference(uri));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -388,12 +388,14 @@ function innermostSection(sections: readonly Section[], line: number): Section |
 
 /** The file name without folders and `.md`. */
 export function fileStem(uri: string): string {
-  const last = uri.split(/[\\/]/).pop() ?? uri;
+  const last = uri.slice(Math.max(uri.lastIndexOf('/'), uri.lastIndexOf('\\')) + 1);
   let name = last;
-  try {
-    name = decodeURIComponent(last);
-  } catch {
-    // A plain path with a `%` in it (`50% done.md`) is already decoded.
+  if (last.includes('%')) {
+    try {
+      name = decodeURIComponent(last);
+    } catch {
+      // A plain path with a `%` in it (`50% done.md`) is already decoded.
+    }
   }
   return name.replace(/\.(md|markdown)$/i, '');
 }
