@@ -44,9 +44,9 @@ export type GroupBy = 'due' | 'goal' | 'mentor';
 /** The view's data; exported so tests and other extensions can read what it shows. */
 export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   private groupByOverride: GroupBy | undefined;
-  /** Items listed per group beyond the first page, by grouping and group key. */
-  private readonly shownByGroup = new Map<string, number>();
-  /** Items a group lists at first and adds per "Show more". */
+  /** Pages each group lists, by grouping and group key (one when absent). */
+  private readonly pagesByGroup = new Map<string, number>();
+  /** Items per page: a group lists one page at first and adds one per "Show more". */
   pageSize = ITEMS_PAGE;
 
   constructor(private readonly deps: FeatureDeps) {
@@ -65,12 +65,19 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
 
   /** How many items group `key` lists now. */
   shown(key: string): number {
-    return this.shownByGroup.get(`${this.groupBy}:${key}`) ?? this.pageSize;
+    return (this.pagesByGroup.get(`${this.groupBy}:${key}`) ?? 1) * this.pageSize;
   }
 
   /** Lists a page more of group `key`. */
   showMore(key: string): void {
-    this.shownByGroup.set(`${this.groupBy}:${key}`, this.shown(key) + this.pageSize);
+    const k = `${this.groupBy}:${key}`;
+    this.pagesByGroup.set(k, (this.pagesByGroup.get(k) ?? 1) + 1);
+    this.refresh();
+  }
+
+  /** Back to one page per group. */
+  resetPages(): void {
+    this.pagesByGroup.clear();
     this.refresh();
   }
 
@@ -84,7 +91,12 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
       return t;
     }
     if (node.kind === 'item')
-      return itemTreeItem(node, this.deps.clock.today(), this.deps.settings().graceDays);
+      return itemTreeItem(
+        node,
+        this.deps.service.notebook,
+        this.deps.clock.today(),
+        this.deps.settings().graceDays,
+      );
     const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
     t.description = String(node.items.length);
     t.id = `group:${this.groupBy}:${node.key}`;

@@ -45,7 +45,12 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
     const today = this.deps.clock.today();
     switch (node.kind) {
       case 'item':
-        return itemTreeItem(node, today, this.deps.settings().graceDays);
+        return itemTreeItem(
+          node,
+          this.deps.service.notebook,
+          today,
+          this.deps.settings().graceDays,
+        );
       case 'goal': {
         const g = node.goal;
         const p = goalProgress(g, today);

@@ -5,6 +5,7 @@ import {
   plusDays,
   isOpen,
   itemDetails,
+  itemLabel,
   mentorName,
   type ActionItem,
   type LocalDate,
@@ -22,12 +23,14 @@ export interface ItemNode {
 }
 
 /** The TreeItem of an action item as of `today`. */
-export function itemTreeItem(node: ItemNode, today: LocalDate, graceDays = 0): vscode.TreeItem {
+export function itemTreeItem(
+  node: ItemNode,
+  notebook: Notebook,
+  today: LocalDate,
+  graceDays = 0,
+): vscode.TreeItem {
   const { item } = node;
-  const t = new vscode.TreeItem(
-    item.text || '(item without words)',
-    vscode.TreeItemCollapsibleState.None,
-  );
+  const t = new vscode.TreeItem(itemLabel(item), vscode.TreeItemCollapsibleState.None);
   // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
   const overdue =
     isOpen(item) && item.due !== undefined && item.due.value < plusDays(today, -graceDays);
@@ -49,7 +52,7 @@ export function itemTreeItem(node: ItemNode, today: LocalDate, graceDays = 0): v
       : new vscode.ThemeIcon(item.milestone ? 'milestone' : 'circle-large-outline');
   t.tooltip = new vscode.MarkdownString(undefined, false);
   t.tooltip.appendText(`${item.done ? '☑' : '☐'} ${item.text}\n\n`);
-  const details = itemDetails(item);
+  const details = itemDetails(item, notebook.goalsOfItem(item));
   if (details.length) t.tooltip.appendText(`${details.join('\n')}\n\n`);
   t.tooltip.appendText(
     `${vscode.workspace.asRelativePath(vscode.Uri.parse(item.uri))}:${item.line + 1}`,

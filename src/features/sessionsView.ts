@@ -28,16 +28,23 @@ export const SHOW_MORE_SESSIONS = 'mentoringNotes.showOlderSessions';
 
 /** The view's data. */
 export class SessionsProvider extends RefreshableTree<SessionNode> {
-  /** How many sessions the history lists now. */
-  shown = SESSIONS_PAGE;
+  /** Sessions per page: the history lists one page at first and adds one per "Show older". */
+  pageSize = SESSIONS_PAGE;
+  /** Pages the history lists now. */
+  pages = 1;
 
   constructor(private readonly deps: FeatureDeps) {
     super();
   }
 
-  /** Lists `page` more sessions. */
-  showMore(page = SESSIONS_PAGE): void {
-    this.shown += page;
+  /** How many sessions the history lists now. */
+  get shown(): number {
+    return this.pages * this.pageSize;
+  }
+
+  /** Lists a page more. */
+  showMore(): void {
+    this.pages++;
     this.refresh();
   }
 

@@ -60,6 +60,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       ]);
     } finally {
       view.pageSize = 200;
+      view.resetPages();
     }
 
     const [overdueGroup] = view.getChildren();
@@ -120,13 +121,14 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     // The history comes a page at a time.
     const view = mn.views.sessions;
     const labels = () => view.getChildren().map((n) => String(view.getTreeItem(n).label));
-    view.shown = 1;
+    view.pageSize = 1;
     try {
       assert.deepEqual(labels(), ['Next: Alex Rivera', '2026-11-21', 'Show older sessions…']);
       await vscode.commands.executeCommand('mentoringNotes.showOlderSessions');
       assert.deepEqual(labels(), ['Next: Alex Rivera', '2026-11-21', '2026-11-07']);
     } finally {
-      view.shown = 100;
+      view.pageSize = 100;
+      view.pages = 1;
     }
   });
 

@@ -59,6 +59,10 @@ function assertDerivedLists(nb: Notebook): void {
   );
   for (const limit of [0, 1, 2, 3, 5, 100])
     assert.deepEqual(nb.recentSessions(limit), newest.slice(0, limit), `newest ${limit}`);
+  assert.deepEqual(nb.recentSessions(2.7), newest.slice(0, 2), 'a fractional limit');
+  assert.deepEqual(nb.recentSessions(Number.NaN), [], 'NaN');
+  assert.deepEqual(nb.recentSessions(-1), [], 'negative');
+  assert.deepEqual(nb.recentSessions(Number.POSITIVE_INFINITY), newest, 'no limit');
   const open = [...nb.actionItems()].filter(isOpen).sort(compareItems);
   assert.deepEqual(nb.openItems(), open);
   for (const date of ['2026-10-01', '2026-11-02', '2026-11-03', '2026-12-02'] as LocalDate[])

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   computeFindings,
   countOverdue,
+  groupOpenItems,
   loadNotebook,
   NoteIndex,
   type Finding,
@@ -43,6 +44,49 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
       expectFile(join(ROOT, name, 'expected.txt'), format(computeFindings(index, TODAY)));
     });
   }
+
+  it('groups open items by due date at the week and grace-day boundaries, each group in order', () => {
+    // 2026-11-21 is a Saturday: with weeks starting Monday the week ends Sunday the 22nd;
+    // with weeks starting Sunday it ended on the 21st.
+    const index = new NoteIndex();
+    index.setText(
+      'file:///n/b.md',
+      [
+        '---\ntype: session\ndate: 2026-11-14\n---',
+        '- [ ] b-yesterday 📅 2026-11-20',
+        '- [ ] b-today 📅 2026-11-21',
+        '- [ ] b-sunday 📅 2026-11-22',
+        '- [ ] b-monday 📅 2026-11-23',
+        '- [ ] b-undated',
+        '- [x] b-done 📅 2026-11-01',
+        '- [ ] b-cancelled ❌ 2026-11-02 📅 2026-11-01',
+        '',
+      ].join('\n'),
+    );
+    index.setText(
+      'file:///n/a.md',
+      '---\ntype: session\ndate: 2026-11-14\n---\n- [ ] a-today 📅 2026-11-21\n- [ ] a-old 📅 2026-11-19\n',
+    );
+    const groups = (weekStart: number, grace: number) =>
+      Object.fromEntries(
+        [...groupOpenItems(index, TODAY, weekStart, grace)].map(([g, items]) => [
+          g,
+          items.map((i) => i.text),
+        ]),
+      );
+    assert.deepEqual(groups(1, 0), {
+      overdue: ['a-old', 'b-yesterday'],
+      thisWeek: ['a-today', 'b-today', 'b-sunday'],
+      later: ['b-monday'],
+      noDate: ['b-undated'],
+    });
+    assert.deepEqual(groups(0, 1), {
+      overdue: ['a-old'],
+      thisWeek: ['b-yesterday', 'a-today', 'b-today'],
+      later: ['b-sunday', 'b-monday'],
+      noDate: ['b-undated'],
+    });
+  });
 
   it('applies grace days and severity overrides', async () => {
     const index = await load(join(ROOT, 'overdue'));

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { itemDetails, parseText, readTaskMetadata } from '../../src/core';
+import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
 import { own, ownNarrow } from '../../src/core/parse/text';
 import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
@@ -172,6 +172,26 @@ describe('item details (tooltips)', () => {
     ]);
   });
 
+  it('lists a tag as a goal when the notebook says it names one, and labels items without words', () => {
+    const index = new NoteIndex();
+    index.setText('file:///n/speaking.md', '---\ntype: goal\nid: speaking\n---\n');
+    const file = index.setText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-11-20\n---\n- [ ] Practise #speaking #weekly\n- [ ] [[speaking]] #weekly 📅 2026-11-30\n- [ ] 📅 2026-12-01\n- [x] ✅ 2026-11-20\n',
+    );
+    const [tagged, linked, dated, empty] = file.note!.actionItems;
+    assert.deepEqual(itemDetails(tagged!, index.goalsOfItem(tagged!)), [
+      'Owner: you',
+      'Goals: speaking',
+      'Tags: #weekly',
+    ]);
+    assert.deepEqual(itemDetails(tagged!), ['Owner: you', 'Tags: #speaking #weekly']);
+    assert.deepEqual(
+      [tagged, linked, dated, empty].map((i) => itemLabel(i!)),
+      ['Practise', '[[speaking]]', 'Due 2026-12-01', '(item without words)'],
+    );
+  });
+
   it('says the mentee owns an item without an owner, and nothing about what is absent', () => {
     assert.deepEqual(itemDetails(itemOf('- [ ] Read the chapter #speaking')), [
       'Owner: you',
@@ -181,6 +201,24 @@ describe('item details (tooltips)', () => {
 });
 
 describe('stored copies of strings', () => {
+  it('are equal to what they copy, one-byte words cut from a line with an emoji included', () => {
+    const narrow = fc.string({
+      unit: fc.constantFrom(...'ab "\\\u00e9\u00ff\t'),
+      minLength: 13,
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(narrow, (words) => {
+        // The words share a two-byte parent, as an item's words do with its emoji date.
+        const line = `- [ ] ${words} 📅 2026-11-30`;
+        const cut = line.slice(6, 6 + words.length);
+        assert.equal(ownNarrow(cut), words);
+        assert.equal(own(cut), words);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('are equal to what they copy, whatever the characters (lone surrogates, emoji, quotes)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 80 }), fc.nat(20), (s, cut) => {

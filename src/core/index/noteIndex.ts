@@ -7,7 +7,7 @@ import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { compareText, isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
-import { MultiMap } from './multiMap';
+import { MultiMap, SetMultiMap } from './multiMap';
 import { OpenItems } from './openItems';
 
 /** What changed in one update of the index. */
@@ -40,12 +40,14 @@ export interface Notebook {
    * `onOrBefore`; ties on the date go to the larger URI. Logarithmic in the sessions.
    */
   latestSession(mentorId: string, onOrBefore?: LocalDate): Session | undefined;
-  /** Sessions whose `goals:` name this goal id, in no particular order. */
-  sessionsOfGoal(goalId: string): readonly Session[];
+  /** Sessions whose `goals:` name this goal id, as a new list in no particular order. */
+  sessionsOfGoal(goalId: string): Session[];
   /**
-   * The newest `limit` sessions: dated ones by date, newest first (equal dates by URI),
-   * then undated ones. Proportional to `limit` and the number of mentors, not to the
-   * sessions, so a view can page through a notebook of any size.
+   * The newest `limit` sessions (a whole number; others are rounded down): dated ones by
+   * date, newest first, equal dates by URI, then undated ones by URI. The work grows with
+   * `limit`, the mentors, the sessions on the last date listed and, once the dated ones
+   * run out, the undated ones, not with the whole history: a view can page through a
+   * notebook of any size.
    */
   recentSessions(limit: number): Session[];
   /** Every mentor id named by a mentor note or a session. */
@@ -55,9 +57,9 @@ export interface Notebook {
   /**
    * Every open action item ({@link isOpen}) in {@link compareItems} order (due date,
    * undated last, then file, then line), kept as notes change: views list and group
-   * them after every change without walking the done ones or sorting.
+   * them after every change without walking the done ones or sorting. A new list each call.
    */
-  openItems(): readonly ActionItem[];
+  openItems(): ActionItem[];
   /**
    * How many open items are due before `date`: the overdue count the status bar and the
    * badge show after every change, in time proportional to the distinct due dates.
@@ -65,9 +67,9 @@ export interface Notebook {
   countOpenDueBefore(date: LocalDate): number;
   /**
    * The open items that count toward the goal `goalId` (see {@link goalsOfItem}): in a note
-   * about it, or linking it by `[[id]]` or `#id`. In no particular order.
+   * about it, or linking it by `[[id]]` or `#id`. A new list, in no particular order.
    */
-  openItemsOfGoal(goalId: string): readonly ActionItem[];
+  openItemsOfGoal(goalId: string): ActionItem[];
   /** The goals an item counts toward: the note's goals, `[[links]]`, and `#tags` naming a goal. */
   goalsOfItem(item: ActionItem): string[];
 }
@@ -78,7 +80,7 @@ export class NoteIndex implements Notebook {
   private readonly goalIds = new MultiMap<Goal>();
   private readonly mentorIds_ = new MultiMap<Mentor>();
   private readonly sessionsByMentor = new Map<string, SessionTimeline>();
-  private readonly sessionsByGoal = new MultiMap<Session>();
+  private readonly sessionsByGoal = new SetMultiMap<Session>();
   /** Notes by type, so listing goals never walks every session. */
   private readonly byType = {
     goal: new Set<Goal>(),
@@ -191,13 +193,14 @@ export class NoteIndex implements Notebook {
     return this.sessionsByMentor.get(mentorId)?.latest(onOrBefore);
   }
 
-  sessionsOfGoal(goalId: string): readonly Session[] {
+  sessionsOfGoal(goalId: string): Session[] {
     return this.sessionsByGoal.get(goalId);
   }
 
   recentSessions(limit: number): Session[] {
     const out: Session[] = [];
-    if (limit <= 0) return out;
+    limit = Math.floor(limit);
+    if (!(limit > 0)) return out; // also NaN
     // A merge of the mentors' timelines from their newest ends.
     const timelines = [...this.sessionsByMentor.values()];
     const next = timelines.map((t) => t.datedCount - 1);
@@ -243,7 +246,7 @@ export class NoteIndex implements Notebook {
     }
   }
 
-  openItems(): readonly ActionItem[] {
+  openItems(): ActionItem[] {
     return this.open.sorted();
   }
 
@@ -251,7 +254,7 @@ export class NoteIndex implements Notebook {
     return this.open.countDueBefore(date);
   }
 
-  openItemsOfGoal(goalId: string): readonly ActionItem[] {
+  openItemsOfGoal(goalId: string): ActionItem[] {
     const items = this.open.naming(goalId);
     // A tag counts only once it names a goal; links and the note's goals always do.
     return this.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));

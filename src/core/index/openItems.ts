@@ -5,7 +5,7 @@
 import type { LocalDate } from '../model/dates';
 import { compareItems } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
-import { MultiMap } from './multiMap';
+import { SetMultiMap } from './multiMap';
 
 /**
  * Single changes keep the order by binary insertion; past this many changes between two
@@ -19,7 +19,7 @@ export class OpenItems {
   /** How many open items are due on each date (dates with none left out). */
   private readonly dueCounts = new Map<LocalDate, number>();
   /** By every goal id and tag they name (a tag counts once it names a goal). */
-  private readonly byGoal = new MultiMap<ActionItem>();
+  private readonly byGoal = new SetMultiMap<ActionItem>();
   /** Every open item; sorted unless `stale`. */
   private order: ActionItem[] = [];
   private stale = false;
@@ -82,15 +82,16 @@ export class OpenItems {
     this.changesSinceRead = 0;
   }
 
-  /** Every open item, by due date (undated last), then file, then line. */
-  sorted(): readonly ActionItem[] {
+  /** Every open item, by due date (undated last), then file, then line, as a new list. */
+  sorted(): ActionItem[] {
     if (this.stale) {
       this.order = this.order.filter((item) => !this.removed.has(item)).sort(compareItems);
       this.removed.clear();
       this.stale = false;
     }
     this.changesSinceRead = 0;
-    return this.order;
+    // A copy: the order changes in place with the next edit, and callers may sort it.
+    return this.order.slice();
   }
 
   /** How many open items are due before `date`. */
@@ -100,8 +101,8 @@ export class OpenItems {
     return n;
   }
 
-  /** Open items naming `id` as a goal or a tag, in no particular order. */
-  naming(id: string): readonly ActionItem[] {
+  /** Open items naming `id` as a goal or a tag, as a new list in no particular order. */
+  naming(id: string): ActionItem[] {
     return this.byGoal.get(id);
   }
 

@@ -8,6 +8,15 @@ export function isOpen(item: ActionItem): boolean {
 }
 
 /**
+ * How an item is named in lists: its words, or for a line with none besides its dates
+ * (`- [ ] 📅 2026-11-30`) its due date.
+ */
+export function itemLabel(item: ActionItem): string {
+  if (item.text) return item.text;
+  return item.due ? `Due ${item.due.value}` : '(item without words)';
+}
+
+/**
  * Orders items by due date (undated last), then file, then line. Dates and URIs compare
  * code unit by code unit: the same order for ISO dates, and for URIs a stable one that a
  * locale-aware comparison made many times slower (views sort every open item on each change).
@@ -24,11 +33,13 @@ export function compareText(a: string, b: string): number {
 }
 
 /**
- * What an item's line says besides its words, one fact per entry (`Due: 2026-03-02`,
+ * What is known about an item besides its words, one fact per entry (`Due: 2026-03-02`,
  * `Owner: @sam`, `Goals: public-speaking`), in a fixed order: for tooltips, which show the
- * item without the emoji and brackets of the line as written.
+ * item without the emoji and brackets of the line as written. `goals` are the goals it
+ * counts toward (pass `Notebook.goalsOfItem`, which also knows which tags name goals);
+ * tags among them are not listed again.
  */
-export function itemDetails(item: ActionItem): string[] {
+export function itemDetails(item: ActionItem, goals: readonly string[] = item.goals): string[] {
   const out: string[] = [];
   const dates: [string, LocalDate | undefined][] = [
     ['Due', item.due?.value],
@@ -42,9 +53,8 @@ export function itemDetails(item: ActionItem): string[] {
   if (item.recurrence) out.push(`Repeats: ${item.recurrence}`);
   if (item.priority) out.push(`Priority: ${item.priority}`);
   out.push(item.owner ? `Owner: @${item.owner}` : 'Owner: you');
-  if (item.goals.length) out.push(`Goals: ${item.goals.join(', ')}`);
-  // A tag that names a goal is already listed as one.
-  const tags = item.tags.filter((t) => !item.goals.includes(t));
+  if (goals.length) out.push(`Goals: ${goals.join(', ')}`);
+  const tags = item.tags.filter((t) => !goals.includes(t));
   if (tags.length) out.push(`Tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return out;
 }

@@ -1,0 +1,80 @@
+import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
+import { compareItems, parseText, type ActionItem, type LocalDate } from '../../src/core';
+import { OpenItems } from '../../src/core/index/openItems';
+
+/** Open items of a note: a few, with due dates, tags and goals drawn from small sets. */
+function itemsOf(uri: string, seed: number): readonly ActionItem[] {
+  const lines = [0, 1, 2].map((k) => {
+    const n = (seed * 7 + k * 13) % 29;
+    const due = n % 4 === 0 ? '' : ` 📅 2026-11-${String(10 + (n % 15)).padStart(2, '0')}`;
+    return `- [ ] item ${n} #t${n % 3} [[g${n % 5}]]${due}`;
+  });
+  const text = `---\ntype: session\ngoals: [g${seed % 5}]\n---\n${lines.slice(0, 1 + (seed % 3)).join('\n')}\n`;
+  return parseText(uri, text).note!.actionItems;
+}
+
+describe('open items (kept in order as notes change)', () => {
+  it('equal a sort of the notes held, through random adds, removes, re-adds and rare reads', () => {
+    const op = fc.oneof(
+      {
+        weight: 5,
+        arbitrary: fc.record({
+          kind: fc.constant('add' as const),
+          uri: fc.nat(299),
+          seed: fc.nat(50),
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({ kind: fc.constant('remove' as const), uri: fc.nat(299) }),
+      },
+      // The same items stored again, as the warm-start cache hands back the same parse.
+      {
+        weight: 3,
+        arbitrary: fc.record({ kind: fc.constant('again' as const), uri: fc.nat(299) }),
+      },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('read' as const) }) },
+    );
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 3000, maxLength: 6000 }), (ops) => {
+        const open = new OpenItems();
+        const held = new Map<string, readonly ActionItem[]>();
+        const check = (): void => {
+          const all = [...held.values()].flat();
+          assert.deepEqual(open.sorted(), [...all].sort(compareItems));
+          for (const date of ['2026-11-12', '2026-11-20', '2026-12-01'] as LocalDate[])
+            assert.equal(
+              open.countDueBefore(date),
+              all.filter((i) => i.due && i.due.value < date).length,
+            );
+          for (const id of ['g0', 'g3', 't1'])
+            assert.deepEqual(
+              new Set(open.naming(id)),
+              new Set(all.filter((i) => i.goals.includes(id) || i.tags.includes(id))),
+            );
+        };
+        let reads = 0;
+        for (const o of ops) {
+          const uri = `file:///n/${o.kind === 'read' ? 0 : o.uri}.md`;
+          if (o.kind === 'add') {
+            open.remove(uri);
+            const items = itemsOf(uri, o.seed);
+            open.add(uri, items);
+            held.set(uri, items);
+          } else if (o.kind === 'remove') {
+            open.remove(uri);
+            held.delete(uri);
+          } else if (o.kind === 'again') {
+            const items = held.get(uri);
+            if (!items) continue;
+            open.remove(uri);
+            open.add(uri, items);
+          } else if (reads++ % 150 === 149) check(); // rarely: most changes pile up unread
+        }
+        check();
+      }),
+      { seed: 11, numRuns: 8, endOnFailure: true },
+    );
+  });
+});
