@@ -7,7 +7,7 @@ import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { compareText, isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
-import { MultiMap, SetMultiMap } from './multiMap';
+import { MultiMap, BagMap } from './multiMap';
 import { OpenItems } from './openItems';
 
 /** What changed in one update of the index. */
@@ -80,7 +80,7 @@ export class NoteIndex implements Notebook {
   private readonly goalIds = new MultiMap<Goal>();
   private readonly mentorIds_ = new MultiMap<Mentor>();
   private readonly sessionsByMentor = new Map<string, SessionTimeline>();
-  private readonly sessionsByGoal = new SetMultiMap<Session>();
+  private readonly sessionsByGoal = new BagMap<Session>();
   /** Notes by type, so listing goals never walks every session. */
   private readonly byType = {
     goal: new Set<Goal>(),

@@ -5,7 +5,7 @@
 import type { LocalDate } from '../model/dates';
 import { compareItems } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
-import { SetMultiMap } from './multiMap';
+import { BagMap } from './multiMap';
 
 /**
  * Single changes keep the order by binary insertion; past this many changes between two
@@ -19,7 +19,7 @@ export class OpenItems {
   /** How many open items are due on each date (dates with none left out). */
   private readonly dueCounts = new Map<LocalDate, number>();
   /** By every goal id and tag they name (a tag counts once it names a goal). */
-  private readonly byGoal = new SetMultiMap<ActionItem>();
+  private readonly byGoal = new BagMap<ActionItem>();
   /** Every open item; sorted unless `stale`. */
   private order: ActionItem[] = [];
   private stale = false;
