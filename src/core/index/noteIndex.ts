@@ -270,7 +270,8 @@ export class NoteIndex implements Notebook {
     const note = parsed.note;
     if (note) {
       (this.byType[note.type] as Set<Note>).add(note);
-      this.open.add(parsed.uri, note.actionItems.filter(isOpen));
+      // Most notes have no open item: no list for them.
+      if (note.actionItems.some(isOpen)) this.open.add(parsed.uri, note.actionItems.filter(isOpen));
     }
     if (note?.type === 'goal') this.goalIds.add(note.id, note);
     else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
@@ -279,8 +280,7 @@ export class NoteIndex implements Notebook {
       let timeline = this.sessionsByMentor.get(key);
       if (!timeline) this.sessionsByMentor.set(key, (timeline = new SessionTimeline()));
       timeline.add(note);
-      for (const goal of new Set(note.goals.map((g) => g.value)))
-        this.sessionsByGoal.add(goal, note);
+      forEachGoalOnce(note, (goal) => this.sessionsByGoal.add(goal, note));
     }
   }
 
@@ -297,13 +297,23 @@ export class NoteIndex implements Notebook {
       const key = note.mentor?.value ?? '';
       const timeline = this.sessionsByMentor.get(key);
       if (timeline?.remove(note) === 0) this.sessionsByMentor.delete(key);
-      for (const goal of new Set(note.goals.map((g) => g.value)))
-        this.sessionsByGoal.remove(goal, note);
+      forEachGoalOnce(note, (goal) => this.sessionsByGoal.remove(goal, note));
     }
   }
 
   private emit(uris: readonly string[]): void {
     for (const l of this.listeners) l({ uris });
+  }
+}
+
+/** Calls `f` with each goal id a session names, once even when written twice. */
+function forEachGoalOnce(session: Session, f: (goal: string) => void): void {
+  const goals = session.goals;
+  for (let i = 0; i < goals.length; i++) {
+    const id = goals[i]!.value;
+    let seen = false;
+    for (let j = 0; j < i && !seen; j++) seen = goals[j]!.value === id;
+    if (!seen) f(id);
   }
 }
 

@@ -130,6 +130,9 @@ export class OpenItems {
 }
 
 /** Every goal id an item may count toward: its goals, and its tags in case they name one. */
-function goalKeys(item: ActionItem): Iterable<string> {
-  return item.tags.length ? new Set([...item.goals, ...item.tags]) : item.goals;
+function goalKeys(item: ActionItem): readonly string[] {
+  if (item.tags.length === 0) return item.goals; // already free of repeats
+  const keys = [...item.goals];
+  for (const tag of item.tags) if (!keys.includes(tag)) keys.push(tag);
+  return keys;
 }
