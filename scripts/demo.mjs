@@ -135,6 +135,18 @@ const SCREENSHOTS = [
         .waitFor();
     },
   },
+  {
+    // The tooltip of an overdue action item: its words, then its dates, owner and goals.
+    name: 'item-tooltip',
+    show: async (page) => {
+      await showViews(page, CONTAINER, VIEWS);
+      const row = viewPane(page, 'Action Items')
+        .locator('.monaco-list-row', { hasText: 'storage-tiering' })
+        .first();
+      await row.hover();
+      await page.locator('.monaco-hover, .workbench-hover').first().waitFor();
+    },
+  },
 ];
 
 const { values: options } = parseArgs({
