@@ -128,8 +128,7 @@ export class NotebookService implements vscode.Disposable {
       );
       const loaded = Date.now();
       if (generation !== this.generation) return;
-      this.index.clear();
-      for (const file of fresh.files()) this.index.set(file);
+      this.index.adopt(fresh);
       for (const doc of vscode.workspace.textDocuments)
         if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
       const indexed = Date.now();

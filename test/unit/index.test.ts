@@ -254,3 +254,33 @@ describe('NoteIndex', () => {
     );
   });
 });
+
+describe('NoteIndex.adopt', () => {
+  it('takes over a scanned index as one change, equal to storing its files one by one', () => {
+    const scanned = new NoteIndex();
+    NOTES.forEach((text, i) => scanned.setText(`s/${i}.md`, text));
+    const expected = new NoteIndex();
+    NOTES.forEach((text, i) => expected.setText(`s/${i}.md`, text));
+
+    const live = new NoteIndex();
+    live.setText('old/gone.md', NOTES[0]!);
+    live.setText('s/1.md', NOTES[2]!);
+    const changes: string[][] = [];
+    live.onDidChange((c) => changes.push([...c.uris].sort()));
+    live.adopt(scanned);
+
+    assert.deepEqual(snapshot(live), snapshot(expected));
+    assertDerivedLists(live);
+    // One change naming every URI held before or after.
+    assert.equal(changes.length, 1);
+    assert.deepEqual(changes[0], [...new Set(['old/gone.md', ...expected.uris()])].sort());
+    // The scanned index is left empty and independent: changing it does not touch `live`.
+    assert.equal(scanned.size, 0);
+    scanned.setText('x.md', NOTES[0]!);
+    assert.equal(live.file('x.md'), undefined);
+    // Later edits to the adopted notes keep every lookup right.
+    live.delete('s/3.md');
+    live.setText('s/4.md', NOTES[11]!);
+    assertDerivedLists(live);
+  });
+});

@@ -76,24 +76,13 @@ export interface Notebook {
 
 /** The mutable index. Only the host's loader and watchers write to it. */
 export class NoteIndex implements Notebook {
-  private readonly byUri = new Map<string, ParsedFile>();
-  private readonly goalIds = new MultiMap<Goal>();
-  private readonly mentorIds_ = new MultiMap<Mentor>();
-  private readonly sessionsByMentor = new Map<string, SessionTimeline>();
-  private readonly sessionsByGoal = new BagMap<Session>();
-  /** Notes by type, so listing goals never walks every session. */
-  private readonly byType = {
-    goal: new Set<Goal>(),
-    session: new Set<Session>(),
-    mentor: new Set<Mentor>(),
-    review: new Set<Review>(),
-  };
-  private readonly open = new OpenItems();
+  /** Everything held; replaced as a whole by {@link clear} and {@link adopt}. */
+  private held = emptyState();
   private readonly listeners = new Set<IndexListener>();
 
   /** Number of files held. */
   get size(): number {
-    return this.byUri.size;
+    return this.held.byUri.size;
   }
 
   /** Parses `text` as the content of `uri` and stores it. */
@@ -111,7 +100,7 @@ export class NoteIndex implements Notebook {
     this.unlink(parsed.uri);
     // Files that are not notes and have no problems are not kept: no memory for READMEs.
     if (parsed.note || parsed.problems.length > 0) {
-      this.byUri.set(parsed.uri, parsed);
+      this.held.byUri.set(parsed.uri, parsed);
       this.link(parsed);
     }
     this.emit([parsed.uri]);
@@ -120,22 +109,31 @@ export class NoteIndex implements Notebook {
 
   /** Forgets `uri`. */
   delete(uri: string): void {
-    if (!this.byUri.has(uri)) return;
+    if (!this.held.byUri.has(uri)) return;
     this.unlink(uri);
     this.emit([uri]);
   }
 
   /** Forgets every file. */
   clear(): void {
-    const uris = [...this.byUri.keys()];
-    this.byUri.clear();
-    this.goalIds.clear();
-    this.mentorIds_.clear();
-    this.sessionsByMentor.clear();
-    this.sessionsByGoal.clear();
-    this.open.clear();
-    for (const set of Object.values(this.byType)) set.clear();
+    const uris = [...this.held.byUri.keys()];
+    this.held = emptyState();
     if (uris.length) this.emit(uris);
+  }
+
+  /**
+   * Takes over everything `other` holds, replacing what this index held, as one change
+   * (every URI held before or after); `other` is left empty. A host scans into a fresh
+   * index and adopts it, so the notebook never shows half a scan and nothing is stored
+   * twice.
+   */
+  adopt(other: NoteIndex): void {
+    if (other === this) return;
+    const uris = new Set(this.held.byUri.keys());
+    for (const uri of other.held.byUri.keys()) uris.add(uri);
+    this.held = other.held;
+    other.held = emptyState();
+    if (uris.size) this.emit([...uris]);
   }
 
   /** Subscribes to changes; returns the unsubscribe function. */
@@ -146,55 +144,55 @@ export class NoteIndex implements Notebook {
 
   /** The URIs held. */
   uris(): Iterable<string> {
-    return this.byUri.keys();
+    return this.held.byUri.keys();
   }
 
   files(): Iterable<ParsedFile> {
-    return this.byUri.values();
+    return this.held.byUri.values();
   }
 
   file(uri: string): ParsedFile | undefined {
-    return this.byUri.get(uri);
+    return this.held.byUri.get(uri);
   }
 
   *notes(): Iterable<Note> {
-    for (const f of this.byUri.values()) if (f.note) yield f.note;
+    for (const f of this.held.byUri.values()) if (f.note) yield f.note;
   }
 
   goals(): Iterable<Goal> {
-    return this.byType.goal;
+    return this.held.byType.goal;
   }
 
   sessions(): Iterable<Session> {
-    return this.byType.session;
+    return this.held.byType.session;
   }
 
   mentors(): Iterable<Mentor> {
-    return this.byType.mentor;
+    return this.held.byType.mentor;
   }
 
   reviews(): Iterable<Review> {
-    return this.byType.review;
+    return this.held.byType.review;
   }
 
   goalsById(id: string): readonly Goal[] {
-    return this.goalIds.get(id);
+    return this.held.goalIds.get(id);
   }
 
   mentorsById(id: string): readonly Mentor[] {
-    return this.mentorIds_.get(id);
+    return this.held.mentorIds_.get(id);
   }
 
   sessionsOf(mentorId: string): readonly Session[] {
-    return this.sessionsByMentor.get(mentorId)?.all() ?? [];
+    return this.held.sessionsByMentor.get(mentorId)?.all() ?? [];
   }
 
   latestSession(mentorId: string, onOrBefore?: LocalDate): Session | undefined {
-    return this.sessionsByMentor.get(mentorId)?.latest(onOrBefore);
+    return this.held.sessionsByMentor.get(mentorId)?.latest(onOrBefore);
   }
 
   sessionsOfGoal(goalId: string): Session[] {
-    return this.sessionsByGoal.get(goalId);
+    return this.held.sessionsByGoal.get(goalId);
   }
 
   recentSessions(limit: number): Session[] {
@@ -202,7 +200,7 @@ export class NoteIndex implements Notebook {
     limit = Math.floor(limit);
     if (!(limit > 0)) return out; // also NaN
     // A merge of the mentors' timelines from their newest ends.
-    const timelines = [...this.sessionsByMentor.values()];
+    const timelines = [...this.held.sessionsByMentor.values()];
     const next = timelines.map((t) => t.datedCount - 1);
     for (;;) {
       let best = -1;
@@ -234,76 +232,96 @@ export class NoteIndex implements Notebook {
   }
 
   mentorIds(): Iterable<string> {
-    const ids = new Set(this.mentorIds_.keys());
-    for (const id of this.sessionsByMentor.keys()) if (id) ids.add(id);
+    const ids = new Set(this.held.mentorIds_.keys());
+    for (const id of this.held.sessionsByMentor.keys()) if (id) ids.add(id);
     return ids;
   }
 
   *actionItems(): Iterable<ActionItem> {
-    for (const f of this.byUri.values()) {
+    for (const f of this.held.byUri.values()) {
       const items = f.note?.actionItems;
       if (items) for (let i = 0; i < items.length; i++) yield items[i]!;
     }
   }
 
   openItems(): ActionItem[] {
-    return this.open.sorted();
+    return this.held.open.sorted();
   }
 
   countOpenDueBefore(date: LocalDate): number {
-    return this.open.countDueBefore(date);
+    return this.held.open.countDueBefore(date);
   }
 
   openItemsOfGoal(goalId: string): ActionItem[] {
-    const items = this.open.naming(goalId);
+    const items = this.held.open.naming(goalId);
     // A tag counts only once it names a goal; links and the note's goals always do.
-    return this.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));
+    return this.held.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));
   }
 
   goalsOfItem(item: ActionItem): string[] {
     const goals = new Set(item.goals);
-    for (const tag of item.tags) if (this.goalIds.has(tag)) goals.add(tag);
+    for (const tag of item.tags) if (this.held.goalIds.has(tag)) goals.add(tag);
     return [...goals];
   }
 
   private link(parsed: ParsedFile): void {
     const note = parsed.note;
     if (note) {
-      (this.byType[note.type] as Set<Note>).add(note);
+      (this.held.byType[note.type] as Set<Note>).add(note);
       // Most notes have no open item: no list for them.
-      if (note.actionItems.some(isOpen)) this.open.add(parsed.uri, note.actionItems.filter(isOpen));
+      if (note.actionItems.some(isOpen))
+        this.held.open.add(parsed.uri, note.actionItems.filter(isOpen));
     }
-    if (note?.type === 'goal') this.goalIds.add(note.id, note);
-    else if (note?.type === 'mentor') this.mentorIds_.add(note.id, note);
+    if (note?.type === 'goal') this.held.goalIds.add(note.id, note);
+    else if (note?.type === 'mentor') this.held.mentorIds_.add(note.id, note);
     else if (note?.type === 'session') {
       const key = note.mentor?.value ?? '';
-      let timeline = this.sessionsByMentor.get(key);
-      if (!timeline) this.sessionsByMentor.set(key, (timeline = new SessionTimeline()));
+      let timeline = this.held.sessionsByMentor.get(key);
+      if (!timeline) this.held.sessionsByMentor.set(key, (timeline = new SessionTimeline()));
       timeline.add(note);
-      forEachGoalOnce(note, (goal) => this.sessionsByGoal.add(goal, note));
+      forEachGoalOnce(note, (goal) => this.held.sessionsByGoal.add(goal, note));
     }
   }
 
   private unlink(uri: string): void {
-    const old = this.byUri.get(uri);
+    const old = this.held.byUri.get(uri);
     if (!old) return;
-    this.byUri.delete(uri);
-    this.open.remove(uri);
+    this.held.byUri.delete(uri);
+    this.held.open.remove(uri);
     const note = old.note;
-    if (note) (this.byType[note.type] as Set<Note>).delete(note);
-    if (note?.type === 'goal') this.goalIds.remove(note.id, note);
-    else if (note?.type === 'mentor') this.mentorIds_.remove(note.id, note);
+    if (note) (this.held.byType[note.type] as Set<Note>).delete(note);
+    if (note?.type === 'goal') this.held.goalIds.remove(note.id, note);
+    else if (note?.type === 'mentor') this.held.mentorIds_.remove(note.id, note);
     else if (note?.type === 'session') {
       const key = note.mentor?.value ?? '';
-      const timeline = this.sessionsByMentor.get(key);
-      if (timeline?.remove(note) === 0) this.sessionsByMentor.delete(key);
-      forEachGoalOnce(note, (goal) => this.sessionsByGoal.remove(goal, note));
+      const timeline = this.held.sessionsByMentor.get(key);
+      if (timeline?.remove(note) === 0) this.held.sessionsByMentor.delete(key);
+      forEachGoalOnce(note, (goal) => this.held.sessionsByGoal.remove(goal, note));
     }
   }
 
   private emit(uris: readonly string[]): void {
     for (const l of this.listeners) l({ uris });
   }
+}
+
+/** A fresh, empty set of the index's tables. */
+function emptyState() {
+  return {
+    byUri: new Map<string, ParsedFile>(),
+    goalIds: new MultiMap<Goal>(),
+    mentorIds_: new MultiMap<Mentor>(),
+    sessionsByMentor: new Map<string, SessionTimeline>(),
+    sessionsByGoal: new BagMap<Session>(),
+    /** Notes by type, so listing goals never walks every session. */
+    byType: {
+      goal: new Set<Goal>(),
+      session: new Set<Session>(),
+      mentor: new Set<Mentor>(),
+      review: new Set<Review>(),
+    },
+    open: new OpenItems(),
+  };
 }
 
 /** Calls `f` with each goal id a session names, once even when written twice. */
