@@ -18,6 +18,7 @@ import { registerDiagnostics } from './features/diagnostics';
 import { GoalsProvider, registerGoalsView } from './features/goalsView';
 import { registerQuickFixes } from './features/quickFixes';
 import { registerSessionsView, SessionsProvider } from './features/sessionsView';
+import { registerScanProgress } from './features/scanProgress';
 import { registerStatusBar } from './features/statusBar';
 import { DayClock } from './vscode/clock';
 import { readSettings } from './vscode/config';
@@ -88,6 +89,11 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     registerActionItemsView(deps, actionItems),
     registerSessionsView(deps, sessions),
     registerStatusBar(deps),
+    registerScanProgress(deps, [
+      'mentoringNotes.goals',
+      'mentoringNotes.actionItems',
+      'mentoringNotes.sessions',
+    ]),
     registerPrepareNextMeeting(deps),
     registerNewGoal(deps),
     registerNewMentor(deps),

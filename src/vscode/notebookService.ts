@@ -57,7 +57,10 @@ export class NotebookService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<readonly string[]>();
   /** Fires (coalesced) with the URIs whose notes changed. */
   readonly onDidChange = this.changed.event;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly scanning = new vscode.EventEmitter<Promise<void>>();
+  /** Fires when a scan of the workspace starts, with a promise that settles when it ends. */
+  readonly onDidStartScan = this.scanning.event;
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.scanning];
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private pending = new Set<string>();
   private flushScheduled = false;
@@ -145,6 +148,7 @@ export class NotebookService implements vscode.Disposable {
       this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
     };
     this.loading = run().catch((error: unknown) => this.logger.error('Indexing failed', error));
+    this.scanning.fire(this.loading);
     return this.loading;
   }
 
