@@ -2,6 +2,8 @@
  * Shows that the notebook is being indexed: a spinner in the status bar and a progress
  * bar on each Mentoring view while a scan runs (seconds for a shared notebook of tens of
  * thousands of notes, during which the views still show the previous scan or nothing).
+ * Until the first scan is done, the context key `mentoringNotes.ready` is unset, so the
+ * views say they are reading the notes instead of offering to create a first goal.
  */
 import * as vscode from 'vscode';
 import type { FeatureDeps } from './deps';
@@ -12,6 +14,9 @@ export function registerScanProgress(
   viewIds: readonly string[],
 ): vscode.Disposable {
   return deps.service.onDidStartScan((done) => {
+    void done.then(() =>
+      vscode.commands.executeCommand('setContext', 'mentoringNotes.ready', true),
+    );
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: 'Indexing mentoring notes' },
       () => done,
