@@ -1,6 +1,6 @@
-/** A map from key to a small list of values: the index's lookups by id. */
+/** A map from key to a small list of values: the index's lookups by id, in insertion order. */
 export class MultiMap<V> {
-  private readonly map = new Map<string, V[]>();
+  protected readonly map = new Map<string, V[]>();
 
   add(key: string, value: V): void {
     const list = this.map.get(key);
@@ -34,21 +34,13 @@ export class MultiMap<V> {
 }
 
 /**
- * A map from key to a list of values in no particular order, for lookups whose lists can
+ * A {@link MultiMap} whose lists are in no particular order, for lookups whose lists can
  * grow long (every open item tagged `#weekly`): a value is removed by moving the last one
  * into its place, and readers get a copy, never the list the next change will alter.
  * (Sets made loading 100k notes 190 ms slower.)
  */
-export class BagMap<V> {
-  private readonly map = new Map<string, V[]>();
-
-  add(key: string, value: V): void {
-    const list = this.map.get(key);
-    if (list) list.push(value);
-    else this.map.set(key, [value]);
-  }
-
-  remove(key: string, value: V): void {
+export class BagMap<V> extends MultiMap<V> {
+  override remove(key: string, value: V): void {
     const list = this.map.get(key);
     if (!list) return;
     const i = list.lastIndexOf(value);
@@ -59,11 +51,7 @@ export class BagMap<V> {
   }
 
   /** The values of `key`, as a new list in no particular order. */
-  get(key: string): V[] {
+  override get(key: string): V[] {
     return this.map.get(key)?.slice() ?? [];
-  }
-
-  clear(): void {
-    this.map.clear();
   }
 }
