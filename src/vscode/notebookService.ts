@@ -70,6 +70,11 @@ export class NotebookService implements vscode.Disposable {
   private readonly filter: IncludeFilter;
   /** URIs changed on disk while a scan runs (undefined when no scan runs). */
   private touched: Set<string> | undefined;
+  /**
+   * Folders deleted, moved or created while a scan runs, to forget or read again once its
+   * result replaces the index (the scan may have listed them before the change).
+   */
+  private foldersTouched: (() => Promise<void>)[] | undefined;
   private generation = 0;
   /** Parses of files as they are on disk, persisted for a warm start. */
   private cache = new ParseCache();
@@ -116,6 +121,7 @@ export class NotebookService implements vscode.Disposable {
     this.scan?.abort();
     const scan = (this.scan = new AbortController());
     this.touched = new Set();
+    this.foldersTouched = [];
     const run = async (): Promise<void> => {
       const started = Date.now();
       const fresh = new NoteIndex();
@@ -135,9 +141,11 @@ export class NotebookService implements vscode.Disposable {
       for (const doc of vscode.workspace.textDocuments)
         if (this.isCandidate(doc)) this.index.setText(doc.uri.toString(), doc.getText());
       const indexed = Date.now();
-      // Files that changed on disk while the scan ran may have been read before the change.
+      // Files and folders that changed on disk while the scan ran may have been read before.
       const touched = this.touched ?? new Set<string>();
-      this.touched = undefined;
+      const folders = this.foldersTouched ?? [];
+      this.touched = this.foldersTouched = undefined;
+      for (const replay of folders) await replay();
       await Promise.all([...touched].map((uri) => this.refreshFile(vscode.Uri.parse(uri))));
       this.logger.info(
         `Indexed ${this.index.size} notes in ${Date.now() - started} ms (${warm ? 'warm' : 'cold'} start): ` +
@@ -147,7 +155,10 @@ export class NotebookService implements vscode.Disposable {
       );
       this.scheduleCacheWrite(CACHE_WRITE_DELAY_MS);
     };
-    this.loading = run().catch((error: unknown) => this.logger.error('Indexing failed', error));
+    this.loading = run().catch((error: unknown) => {
+      this.logger.error('Indexing failed', error);
+      if (generation === this.generation) this.touched = this.foldersTouched = undefined;
+    });
     this.scanning.fire(this.loading);
     return this.loading;
   }
@@ -196,9 +207,23 @@ export class NotebookService implements vscode.Disposable {
           }
           return found;
         }
-        // `undefined` as the exclude applies the user's files.exclude.
-        const uris = await vscode.workspace.findFiles(this.include(), undefined);
-        return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());
+        // `undefined` as the exclude applies the user's files.exclude. A scan replaced by a
+        // newer one cancels its search.
+        const cancel = new vscode.CancellationTokenSource();
+        const onAbort = (): void => cancel.cancel();
+        signal?.addEventListener('abort', onAbort);
+        try {
+          const uris = await vscode.workspace.findFiles(
+            this.include(),
+            undefined,
+            undefined,
+            cancel.token,
+          );
+          return uris.filter((u) => /\.md$/i.test(u.path)).map((u) => u.toString());
+        } finally {
+          signal?.removeEventListener('abort', onAbort);
+          cancel.dispose();
+        }
       },
       read: (uri) => this.readBytes(vscode.Uri.parse(uri)),
       stat: async (uri) => {
@@ -334,6 +359,7 @@ export class NotebookService implements vscode.Disposable {
 
   /** Forgets every note under the folder `uri`. */
   private forgetFolder(uri: vscode.Uri): void {
+    this.foldersTouched?.push(() => Promise.resolve(this.forgetFolder(uri)));
     const prefix = `${uri.toString()}/`;
     for (const key of [...this.index.uris()]) {
       if (!key.startsWith(prefix)) continue;
@@ -345,6 +371,7 @@ export class NotebookService implements vscode.Disposable {
 
   /** Reads every note under the folder `uri` (after it was moved or copied in). */
   private async indexFolder(uri: vscode.Uri): Promise<void> {
+    this.foldersTouched?.push(() => this.indexFolder(uri));
     const found = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*.md'));
     await Promise.all(
       found.filter((f) => this.filter.includes(f)).map((f) => this.readFromDisk(f)),
