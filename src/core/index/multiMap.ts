@@ -1,4 +1,4 @@
-/** A map from key to a small list of values: the index's lookups by id, in insertion order. */
+/** A map from key to a small list of values: the index's lookups by id. */
 export class MultiMap<V> {
   protected readonly map = new Map<string, V[]>();
 
@@ -16,6 +16,7 @@ export class MultiMap<V> {
     if (list.length === 0) this.map.delete(key);
   }
 
+  /** The values of `key` (here in the order they were added; {@link BagMap} keeps none). */
   get(key: string): readonly V[] {
     return this.map.get(key) ?? [];
   }

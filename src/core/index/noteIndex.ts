@@ -19,7 +19,11 @@ export interface IndexChange {
 /** A listener for index changes. */
 export type IndexListener = (change: IndexChange) => void;
 
-/** Read access to the notebook; what rules, builders and views depend on. */
+/**
+ * Read access to the notebook; what rules, builders and views depend on. What a method
+ * returns describes the notebook as it is when called: ask again after a change (a new
+ * scan replaces the collections iterated here rather than updating them).
+ */
 export interface Notebook {
   /** Every parsed file (notebook notes and files with problems). */
   files(): Iterable<ParsedFile>;
