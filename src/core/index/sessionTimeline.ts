@@ -1,0 +1,116 @@
+/** Sessions in date order: one mentor's timeline, and the newest across timelines. */
+import { compareText } from '../model/actionItems';
+import type { LocalDate } from '../model/dates';
+import type { Session } from '../model/types';
+
+/** One mentor's sessions, dated ones kept sorted by (date, URI). */
+export class SessionTimeline {
+  private readonly dated: Session[] = [];
+  private readonly undated = new Set<Session>();
+
+  add(session: Session): void {
+    if (!session.date) {
+      this.undated.add(session);
+      return;
+    }
+    this.dated.splice(this.upperBound(session.date.value, session.uri), 0, session);
+  }
+
+  /** Removes `session`; returns how many sessions remain. */
+  remove(session: Session): number {
+    if (!session.date) this.undated.delete(session);
+    else {
+      const i = this.upperBound(session.date.value, session.uri) - 1;
+      if (this.dated[i] === session) this.dated.splice(i, 1);
+      else {
+        const j = this.dated.indexOf(session);
+        if (j >= 0) this.dated.splice(j, 1);
+      }
+    }
+    return this.dated.length + this.undated.size;
+  }
+
+  all(): Session[] {
+    return [...this.dated, ...this.undated];
+  }
+
+  /** Number of dated sessions. */
+  get datedCount(): number {
+    return this.dated.length;
+  }
+
+  /** The dated session at `i` (oldest first). */
+  datedAt(i: number): Session {
+    return this.dated[i]!;
+  }
+
+  /** The undated sessions. */
+  undatedSessions(): Session[] {
+    return [...this.undated];
+  }
+
+  latest(onOrBefore?: LocalDate): Session | undefined {
+    if (onOrBefore === undefined) return this.dated[this.dated.length - 1];
+    // The first index whose date is after `onOrBefore`, minus one.
+    let lo = 0;
+    let hi = this.dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.dated[mid]!.date!.value <= onOrBefore) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.dated[lo - 1];
+  }
+
+  /** The first index whose key sorts after (date, uri). */
+  private upperBound(date: string, uri: string): number {
+    let lo = 0;
+    let hi = this.dated.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = this.dated[mid]!;
+      const d = m.date!.value;
+      if (d < date || (d === date && m.uri <= uri)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+/**
+ * The newest `limit` sessions of `timelines` (see `Notebook.recentSessions`): a merge from
+ * their newest ends, so the work follows the page, not the history.
+ */
+export function newestSessions(timelines: readonly SessionTimeline[], limit: number): Session[] {
+  const out: Session[] = [];
+  limit = Math.floor(limit);
+  if (!(limit > 0)) return out; // also NaN
+  const next = timelines.map((t) => t.datedCount - 1);
+  for (;;) {
+    let best = -1;
+    let bestDate = '';
+    for (let k = 0; k < timelines.length; k++) {
+      if (next[k]! < 0) continue;
+      const date = timelines[k]!.datedAt(next[k]!).date!.value;
+      if (best < 0 || date > bestDate) {
+        best = k;
+        bestDate = date;
+      }
+    }
+    // Stop at the limit, but only between dates, so that a date's sessions are all in.
+    if (best < 0 || (out.length >= limit && out[out.length - 1]!.date!.value !== bestDate)) break;
+    out.push(timelines[best]!.datedAt(next[best]!--));
+  }
+  out.sort((a, b) => compareText(b.date!.value, a.date!.value) || compareText(a.uri, b.uri));
+  out.length = Math.min(out.length, limit);
+  if (out.length < limit) {
+    const undated = timelines
+      .flatMap((t) => t.undatedSessions())
+      .sort((a, b) => compareText(a.uri, b.uri));
+    for (const s of undated) {
+      if (out.length >= limit) break;
+      out.push(s);
+    }
+  }
+  return out;
+}
