@@ -6,6 +6,7 @@ import type { LocalDate } from '../model/dates';
 import { compareItems } from '../model/actionItems';
 import type { ActionItem } from '../model/types';
 import { BagMap } from './multiMap';
+import { insertSorted, removeSorted } from './sortedList';
 
 /**
  * Single changes keep the order by binary insertion; past this many changes between two
@@ -39,7 +40,7 @@ export class OpenItems {
         // Removed and added back before the order was read (the cache's same parse): it
         // is still in the order.
         if (!this.removed.delete(item)) this.order.push(item);
-      } else this.order.splice(this.place(item), 0, item);
+      } else insertSorted(this.order, item, compareItems);
     }
   }
 
@@ -53,11 +54,7 @@ export class OpenItems {
       if (item.due) this.countDue(item.due.value, -1);
       for (const id of goalKeys(item)) this.byGoal.remove(id, item);
       if (this.stale) this.removed.add(item);
-      else {
-        const i = this.place(item) - 1;
-        const at = this.order[i] === item ? i : this.order.indexOf(item);
-        if (at >= 0) this.order.splice(at, 1);
-      }
+      else removeSorted(this.order, item, compareItems);
     }
     if (this.stale) this.compact();
   }
@@ -108,18 +105,6 @@ export class OpenItems {
 
   private changed(): void {
     if (!this.stale && ++this.changesSinceRead > INCREMENTAL_CHANGES) this.stale = true;
-  }
-
-  /** The first index whose item sorts after `item`. */
-  private place(item: ActionItem): number {
-    let lo = 0;
-    let hi = this.order.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareItems(this.order[mid]!, item) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 
   private countDue(date: LocalDate, delta: 1 | -1): void {

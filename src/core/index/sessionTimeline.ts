@@ -2,6 +2,12 @@
 import { compareText } from '../model/actionItems';
 import type { LocalDate } from '../model/dates';
 import type { Session } from '../model/types';
+import { firstAfter, insertSorted, removeSorted } from './sortedList';
+
+/** Dated sessions by date, then URI. */
+function byDateThenUri(a: Session, b: Session): number {
+  return compareText(a.date!.value, b.date!.value) || compareText(a.uri, b.uri);
+}
 
 /** One mentor's sessions, dated ones kept sorted by (date, URI). */
 export class SessionTimeline {
@@ -13,20 +19,13 @@ export class SessionTimeline {
       this.undated.add(session);
       return;
     }
-    this.dated.splice(this.upperBound(session.date.value, session.uri), 0, session);
+    insertSorted(this.dated, session, byDateThenUri);
   }
 
   /** Removes `session`; returns how many sessions remain. */
   remove(session: Session): number {
     if (!session.date) this.undated.delete(session);
-    else {
-      const i = this.upperBound(session.date.value, session.uri) - 1;
-      if (this.dated[i] === session) this.dated.splice(i, 1);
-      else {
-        const j = this.dated.indexOf(session);
-        if (j >= 0) this.dated.splice(j, 1);
-      }
-    }
+    else removeSorted(this.dated, session, byDateThenUri);
     return this.dated.length + this.undated.size;
   }
 
@@ -51,29 +50,8 @@ export class SessionTimeline {
 
   latest(onOrBefore?: LocalDate): Session | undefined {
     if (onOrBefore === undefined) return this.dated[this.dated.length - 1];
-    // The first index whose date is after `onOrBefore`, minus one.
-    let lo = 0;
-    let hi = this.dated.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.dated[mid]!.date!.value <= onOrBefore) lo = mid + 1;
-      else hi = mid;
-    }
-    return this.dated[lo - 1];
-  }
-
-  /** The first index whose key sorts after (date, uri). */
-  private upperBound(date: string, uri: string): number {
-    let lo = 0;
-    let hi = this.dated.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = this.dated[mid]!;
-      const d = m.date!.value;
-      if (d < date || (d === date && m.uri <= uri)) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    // The last session dated on or before `onOrBefore`.
+    return this.dated[firstAfter(this.dated, (s) => s.date!.value <= onOrBefore) - 1];
   }
 }
 
