@@ -20,17 +20,10 @@ export const DUE_GROUP_LABELS: Readonly<Record<DueGroup, string>> = {
   noDate: 'No date',
 };
 
-/** Which group an open item belongs to, for a week starting on `weekStart` (0 = Sunday). */
-export function dueGroup(
-  item: ActionItem,
-  today: LocalDate,
-  weekStart = 1,
-  graceDays = 0,
-): DueGroup {
-  return dueGrouper(today, weekStart, graceDays)(item);
-}
-
-/** {@link dueGroup} with the group boundaries worked out once, for grouping many items. */
+/**
+ * Which group an open item belongs to, for a week starting on `weekStart` (0 = Sunday),
+ * with the group boundaries worked out once for all the items grouped.
+ */
 function dueGrouper(
   today: LocalDate,
   weekStart: number,
