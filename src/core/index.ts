@@ -10,6 +10,7 @@ export { parseText, parseBytes, fileStem } from './parse/note';
 export { MAX_NOTE_BYTES, tooLargeReason } from './parse/text';
 export { readTaskMetadata } from './parse/taskLine';
 export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from './index/noteIndex';
+export { newestFirst } from './index/sessionTimeline';
 export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './index/loader';
 export { Pacer, SLICE_MS } from './index/pacer';
 export { ParseCache, PARSER_VERSION, type FileStamp } from './index/cache';

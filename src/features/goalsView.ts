@@ -8,6 +8,7 @@ import {
   compareText,
   goalProgress,
   mentorName,
+  newestFirst,
   type Goal,
   type Session,
 } from '../core';
@@ -114,9 +115,7 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       item,
       parent: `goal:${goal.uri}`,
     }));
-    const sessions = [...notebook.sessionsOfGoal(goal.id)].sort(
-      (a, b) => compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri),
-    );
+    const sessions = notebook.sessionsOfGoal(goal.id).sort(newestFirst);
     if (sessions.length) {
       children.push({
         kind: 'folder',

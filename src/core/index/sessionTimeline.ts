@@ -4,6 +4,14 @@ import type { LocalDate } from '../model/dates';
 import type { Session } from '../model/types';
 import { firstAfter, insertSorted, removeSorted } from './sortedList';
 
+/**
+ * Sessions as histories list them: dated ones newest first, equal dates by URI, then
+ * undated ones by URI (`Notebook.recentSessions`, the sessions under a goal).
+ */
+export function newestFirst(a: Session, b: Session): number {
+  return compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri);
+}
+
 /** Dated sessions by date, then URI. */
 function byDateThenUri(a: Session, b: Session): number {
   return compareText(a.date!.value, b.date!.value) || compareText(a.uri, b.uri);
@@ -79,12 +87,10 @@ export function newestSessions(timelines: readonly SessionTimeline[], limit: num
     if (best < 0 || (out.length >= limit && out[out.length - 1]!.date!.value !== bestDate)) break;
     out.push(timelines[best]!.datedAt(next[best]!--));
   }
-  out.sort((a, b) => compareText(b.date!.value, a.date!.value) || compareText(a.uri, b.uri));
+  out.sort(newestFirst);
   out.length = Math.min(out.length, limit);
   if (out.length < limit) {
-    const undated = timelines
-      .flatMap((t) => t.undatedSessions())
-      .sort((a, b) => compareText(a.uri, b.uri));
+    const undated = timelines.flatMap((t) => t.undatedSessions()).sort(newestFirst); // undated: by URI
     for (const s of undated) {
       if (out.length >= limit) break;
       out.push(s);
