@@ -1,6 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { compareItems, parseText, type ActionItem, type LocalDate } from '../../src/core';
+import {
+  compareItems,
+  compareUris,
+  parseText,
+  type ActionItem,
+  type LocalDate,
+} from '../../src/core';
 import { OpenItems } from '../../src/core/index/openItems';
 
 /** Open items of a note: a few, with due dates, tags and goals drawn from small sets. */
@@ -75,6 +81,48 @@ describe('open items (kept in order as notes change)', () => {
         check();
       }),
       { seed: 11, numRuns: 8, endOnFailure: true },
+    );
+  });
+});
+
+describe('the order of files', () => {
+  it('lists file names as a file list does, without regard to the case of ASCII letters', () => {
+    const uris = [
+      'file:///n/Bob.md',
+      'file:///n/alex.md',
+      'file:///n/carol.md',
+      'file:///n/_inbox.md',
+    ];
+    assert.deepEqual(uris.sort(compareUris), [
+      'file:///n/_inbox.md',
+      'file:///n/alex.md',
+      'file:///n/Bob.md',
+      'file:///n/carol.md',
+    ]);
+    const item = (uri: string) =>
+      parseText(uri, '---\ntype: session\n---\n- [ ] Call 📅 2026-11-30\n').note!.actionItems[0]!;
+    const items = [item('file:///n/Bob.md'), item('file:///n/alex.md')].sort(compareItems);
+    assert.deepEqual(
+      items.map((i) => i.uri),
+      ['file:///n/alex.md', 'file:///n/Bob.md'],
+    );
+  });
+
+  it('is a total order: the case-folded order, ties by code units', () => {
+    const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+    const reference = (a: string, b: string): number => {
+      const fa = fold(a);
+      const fb = fold(b);
+      if (fa !== fb) return fa < fb ? -1 : 1;
+      return a < b ? -1 : a > b ? 1 : 0;
+    };
+    const name = fc.stringMatching(/^[aAbB_é0-9.]{0,6}$/);
+    fc.assert(
+      fc.property(name, name, (a, b) => {
+        assert.equal(Math.sign(compareUris(a, b)), reference(a, b));
+        assert.equal(Math.sign(compareUris(a, b)) + Math.sign(compareUris(b, a)), 0);
+      }),
+      { seed: 5, numRuns: 2000 },
     );
   });
 });

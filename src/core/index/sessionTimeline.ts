@@ -1,5 +1,5 @@
 /** Sessions in date order: one mentor's timeline, and the newest across timelines. */
-import { compareText } from '../model/actionItems';
+import { compareText, compareUris } from '../model/actionItems';
 import type { LocalDate } from '../model/dates';
 import type { Session } from '../model/types';
 import { firstAfter, insertSorted, removeSorted } from './sortedList';
@@ -9,12 +9,12 @@ import { firstAfter, insertSorted, removeSorted } from './sortedList';
  * undated ones by URI (`Notebook.recentSessions`, the sessions under a goal).
  */
 export function newestFirst(a: Session, b: Session): number {
-  return compareText(b.date?.value ?? '', a.date?.value ?? '') || compareText(a.uri, b.uri);
+  return compareText(b.date?.value ?? '', a.date?.value ?? '') || compareUris(a.uri, b.uri);
 }
 
 /** Dated sessions by date, then URI. */
 function byDateThenUri(a: Session, b: Session): number {
-  return compareText(a.date!.value, b.date!.value) || compareText(a.uri, b.uri);
+  return compareText(a.date!.value, b.date!.value) || compareUris(a.uri, b.uri);
 }
 
 /** One mentor's sessions, dated ones kept sorted by (date, URI). */

@@ -17,19 +17,39 @@ export function itemLabel(item: ActionItem): string {
 }
 
 /**
- * Orders items by due date (undated last), then file, then line. Dates and URIs compare
- * code unit by code unit: the same order for ISO dates, and for URIs a stable one that a
- * locale-aware comparison made many times slower (views sort every open item on each change).
+ * Orders items by due date (undated last), then file ({@link compareUris}), then line.
+ * Dates compare code unit by code unit, which is their order; nothing here is
+ * locale-aware, which made sorting many times slower (the index keeps every open item in
+ * this order as notes change).
  */
 export function compareItems(a: ActionItem, b: ActionItem): number {
   const da = a.due?.value ?? '9999-99-99';
   const db = b.due?.value ?? '9999-99-99';
-  return compareText(da, db) || compareText(a.uri, b.uri) || a.line - b.line;
+  return compareText(da, db) || compareUris(a.uri, b.uri) || a.line - b.line;
 }
 
-/** Orders strings by UTF-16 code units (`<`): for dates, ids and URIs, not for words shown to people. */
+/** Orders strings by UTF-16 code units (`<`): for dates and ids, not for words shown to people. */
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Orders URIs (or paths) as a file list does: ASCII letters without regard to case
+ * (`alex.md` before `Bob.md`), otherwise by code units, and URIs that differ only in case
+ * by code units, so that the order is total. Allocates nothing: views and the index
+ * compare URIs in every sort and binary search.
+ */
+export function compareUris(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    let x = a.charCodeAt(i);
+    let y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 65 && x <= 90) x += 32;
+    if (y >= 65 && y <= 90) y += 32;
+    if (x !== y) return x - y;
+  }
+  return a.length - b.length || compareText(a, b);
 }
 
 /**
