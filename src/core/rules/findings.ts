@@ -60,7 +60,8 @@ export class RuleContext {
       // Ids whose length differs by NEAR or more are at least that far: only nearby lengths.
       for (let len = lower.length - NEAR + 1; len < lower.length + NEAR; len++) {
         for (const goal of this.goalsOfLength().get(len) ?? []) {
-          const d = editDistance(lower, goal.lower, bestDistance + 1);
+          // Until one is found, only distances below NEAR matter; after, ties count too.
+          const d = editDistance(lower, goal.lower, best === undefined ? NEAR : bestDistance + 1);
           // Ties go to the smallest id, so the answer never depends on load order.
           if (d < bestDistance || (d === bestDistance && best !== undefined && goal.id < best)) {
             bestDistance = d;
@@ -328,36 +329,50 @@ function unknownGoalMessage(ctx: RuleContext, id: string): string {
   return `No goal has the id "${id}".${near ? ` Did you mean "${near}"?` : ' Create the goal, or fix the reference.'}`;
 }
 
-/** Levenshtein distance, giving up (returning `limit`) once it reaches `limit`. */
+/**
+ * Levenshtein distance, capped at `limit` (returns `limit` for anything that far or
+ * further). Only the band of cells within `limit` of the diagonal is computed: cells
+ * outside it are at least `limit` away, and every cell is capped at `limit`, which keeps
+ * the capped distance exact. "Did you mean" compares each unknown id with every goal of a
+ * similar length: thousands of pairs in a large notebook.
+ */
 export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) >= limit) return limit;
+  const m = a.length;
+  const n = b.length;
+  if (Math.abs(m - n) >= limit) return limit;
   // Two rows, reused between calls (ids are short; the rows grow to the longest seen).
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length * 2 + 2);
-    rowB = new Int32Array(b.length * 2 + 2);
+  if (rowA.length <= n + 1) {
+    rowA = new Int32Array(n * 2 + 2);
+    rowB = new Int32Array(n * 2 + 2);
   }
   let prev = rowA;
   let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
+  for (let j = 0; j <= n; j++) prev[j] = j < limit ? j : limit;
+  for (let i = 1; i <= m; i++) {
+    const lo = i - limit + 1 > 1 ? i - limit + 1 : 1;
+    const hi = i + limit - 1 < n ? i + limit - 1 : n;
+    const edge = lo === 1 ? (i < limit ? i : limit) : limit;
+    cur[lo - 1] = edge;
+    let rowMin = edge;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       let v = prev[j - 1]! + (ca === b.charCodeAt(j - 1) ? 0 : 1);
       const up = prev[j]! + 1;
       if (up < v) v = up;
       const left = cur[j - 1]! + 1;
       if (left < v) v = left;
+      if (limit < v) v = limit;
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    // The first cell right of the band, as the next row reads it.
+    if (hi < n) cur[hi + 1] = limit;
     if (rowMin >= limit) return limit;
     const t = prev;
     prev = cur;
     cur = t;
   }
-  return Math.min(prev[b.length]!, limit);
+  return prev[n]! < limit ? prev[n]! : limit;
 }
 
 let rowA = new Int32Array(64);
