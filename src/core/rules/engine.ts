@@ -247,22 +247,17 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
   const note = file?.note;
   if (!note) return undefined;
   // Most notes name a goal or two: a small list, and a set only for notes that name many.
-  const goalRefs: string[] = [];
-  let seen: Set<string> | undefined;
-  const add = (id: string): void => {
-    if (seen ? seen.has(id) : goalRefs.includes(id)) return;
-    goalRefs.push(id);
-    seen?.add(id);
-    if (!seen && goalRefs.length > 16) seen = new Set(goalRefs);
-  };
+  const refs: GoalRefs = { list: [], seen: undefined };
   let unresolvedTags = false;
   for (const item of note.actionItems) {
     for (const link of item.links) {
-      add(link.id);
+      // A tag that names no goal is not kept as a reference: notes with such tags are all
+      // looked at again whenever the goals change (`withUnresolvedTags`).
       if (link.kind === 'tag' && notebook.goalsById(link.id).length === 0) unresolvedTags = true;
+      else addGoalRef(refs, link.id);
     }
   }
-  if (note.type === 'session') for (const g of note.goals) add(g.value);
+  if (note.type === 'session') for (const g of note.goals) addGoalRef(refs, g.value);
   const mentorRef = note.mentor?.value;
   // One shape for every footprint (absent = undefined).
   return {
@@ -270,10 +265,23 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
     mentorId: note.type === 'mentor' ? note.id : undefined,
     meetingMentor:
       note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
-    goalRefs: goalRefs.length ? goalRefs.slice() : NONE, // exact size: kept per note
+    goalRefs: refs.list.length ? refs.list.slice() : NONE, // exact size: kept per note
     mentorRef,
     unresolvedTags,
   };
+}
+
+/** Goal ids a note refers to, without repeats. */
+interface GoalRefs {
+  readonly list: string[];
+  seen: Set<string> | undefined;
+}
+
+function addGoalRef(refs: GoalRefs, id: string): void {
+  if (refs.seen ? refs.seen.has(id) : refs.list.includes(id)) return;
+  refs.list.push(id);
+  refs.seen?.add(id);
+  if (!refs.seen && refs.list.length > 16) refs.seen = new Set(refs.list);
 }
 
 function addRef(map: Map<string, Set<string>>, id: string, uri: string): void {
