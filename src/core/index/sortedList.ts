@@ -15,8 +15,17 @@ export function firstAfter<T>(list: readonly T[], notAfter: (value: T) => boolea
   return lo;
 }
 
-/** Inserts `value` into `list`, sorted by `compare`, after the values equal to it. */
+/**
+ * Inserts `value` into `list`, sorted by `compare`, after the values equal to it. A value
+ * that sorts last is appended after one comparison: a scan lists files in order, and
+ * their sessions and items mostly arrive in order too.
+ */
 export function insertSorted<T>(list: T[], value: T, compare: (a: T, b: T) => number): void {
+  const last = list.length - 1;
+  if (last < 0 || compare(list[last]!, value) <= 0) {
+    list.push(value);
+    return;
+  }
   list.splice(
     firstAfter(list, (x) => compare(x, value) <= 0),
     0,

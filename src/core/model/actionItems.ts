@@ -40,6 +40,7 @@ export function compareText(a: string, b: string): number {
  * compare URIs in every sort and binary search.
  */
 export function compareUris(a: string, b: string): number {
+  if (a === b) return 0;
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) {
     let x = a.charCodeAt(i);
