@@ -36,10 +36,54 @@ const STATUS_ICONS = {
   dropped: 'circle-slash',
 } as const;
 
+type GoalRow = Extract<GoalNode, { kind: 'goal' }>;
+
+/** Goal titles as people read them, compared without building a collator each time. */
+const byTitle = new Intl.Collator();
+
 /** The view's data. */
 export class GoalsProvider extends RefreshableTree<GoalNode> {
+  /** The goal rows last handed out, by URI (the view refreshes a row by its object). */
+  private rows = new Map<string, GoalRow>();
+  /** Goal and mentor notes as the rows last showed them: a change to one redraws them all. */
+  private shown = new Set<string>();
+  /**
+   * URIs of the goals whose rows were ever expanded: the view holds their children, even
+   * once collapsed again, so these are the rows to read again.
+   */
+  private readonly opened = new Set<string>();
+
   constructor(private readonly deps: FeatureDeps) {
     super();
+  }
+
+  /**
+   * Redraws what `uris` changing can change. A goal's row shows only its own note and its
+   * mentor's name, so when neither a goal nor a mentor note changed, only goals that were
+   * expanded (their sessions and open items) are read again: in a notebook of 2,000 goals,
+   * an edit to a session no longer rebuilds 2,000 rows.
+   */
+  notesChanged(uris: readonly string[]): void {
+    const notebook = this.deps.service.notebook;
+    const redrawAll = uris.some((uri) => {
+      const type = notebook.file(uri)?.note?.type;
+      return this.shown.has(uri) || type === 'goal' || type === 'mentor';
+    });
+    if (redrawAll) {
+      this.refresh();
+      return;
+    }
+    const rows: GoalRow[] = [];
+    for (const uri of this.opened) {
+      const row = this.rows.get(uri);
+      if (row) rows.push(row);
+    }
+    if (rows.length) this.refresh(rows);
+  }
+
+  /** Notes that the view expanded `node`. */
+  didExpand(node: GoalNode): void {
+    if (node.kind === 'goal') this.opened.add(node.goal.uri);
   }
 
   getTreeItem(node: GoalNode): vscode.TreeItem {
@@ -98,14 +142,28 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
   getChildren(node?: GoalNode): GoalNode[] {
     const notebook = this.deps.service.notebook;
     if (!node) {
-      return [...notebook.goals()]
+      const rows = new Map<string, GoalRow>();
+      const shown = new Set<string>();
+      for (const mentor of notebook.mentors()) shown.add(mentor.uri);
+      const list = [...notebook.goals()]
         .sort(
           (a, b) =>
             STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
             compareText(a.target?.value ?? '9999', b.target?.value ?? '9999') ||
-            (a.title ?? a.id).localeCompare(b.title ?? b.id),
+            byTitle.compare(a.title ?? a.id, b.title ?? b.id),
         )
-        .map((goal) => ({ kind: 'goal', goal }));
+        .map((goal): GoalRow => {
+          // The same row object while the goal is unchanged, so the view can refresh it.
+          const known = this.rows.get(goal.uri);
+          const row: GoalRow = known?.goal === goal ? known : { kind: 'goal', goal };
+          rows.set(goal.uri, row);
+          shown.add(goal.uri);
+          return row;
+        });
+      this.rows = rows;
+      this.shown = shown;
+      for (const uri of this.opened) if (!rows.has(uri)) this.opened.delete(uri);
+      return list;
     }
     if (node.kind === 'folder') return [...node.children];
     if (node.kind !== 'goal') return [];
@@ -148,7 +206,8 @@ export function registerGoalsView(deps: FeatureDeps, provider: GoalsProvider): v
   return vscode.Disposable.from(
     view,
     provider,
-    deps.service.onDidChange(() => provider.refresh()),
+    view.onDidExpandElement((e) => provider.didExpand(e.element)),
+    deps.service.onDidChange((uris) => provider.notesChanged(uris)),
     deps.clock.onDidChangeDay(() => provider.refresh()),
   );
 }

@@ -3,6 +3,7 @@ import { statSync, utimesSync } from 'node:fs';
 import * as vscode from 'vscode';
 import manifest from '../../package.json';
 import type { MentoringNotesApi } from '../../src/extension';
+import type { GoalNode } from '../../src/features/goalsView';
 import { REQUIRED_SNIPPET_PREFIXES } from '../snippetPrefixes';
 import { api, diagnostics, findings, fixture, until } from './helpers';
 
@@ -212,6 +213,59 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     );
     const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.ok(disk.includes('✅ 2026-11-21'), 'the edit was saved');
+  });
+
+  it('redraws the goals that were expanded when a session changes, every goal when a goal does', async () => {
+    const provider = mn.views.goals;
+    const redrawn = provider.onDidChangeTreeData;
+    const [row] = provider.getChildren();
+    provider.didExpand(row!);
+    const redraws: (readonly GoalNode[] | undefined)[] = [];
+    const listener = redrawn((nodes) => redraws.push(nodes ?? undefined));
+    const typeAtEnd = async (path: string, line: string) => {
+      const doc = await vscode.workspace.openTextDocument(fixture(path));
+      const editor = await vscode.window.showTextDocument(doc);
+      const end = doc.lineCount - 1;
+      await editor.edit((b) => b.insert(new vscode.Position(end, 0), `${line}\n`));
+    };
+    const openItems = () => {
+      const folder = provider
+        .getChildren(row)
+        .find((n) => n.kind === 'folder' && n.label === 'Open action items');
+      return provider.getChildren(folder).map((n) => String(provider.getTreeItem(n).label));
+    };
+    try {
+      await typeAtEnd(LATEST, '- [ ] Ask about the offsite [[public-speaking]]');
+      await until(
+        'the typed item under its goal',
+        () => openItems().includes('Ask about the offsite'),
+        redrawn,
+      );
+      assert.ok(redraws.length > 0);
+      for (const nodes of redraws)
+        assert.deepEqual(nodes, [row], 'only the expanded goal, the same row');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await until(
+        'the item gone again',
+        () => !openItems().includes('Ask about the offsite'),
+        redrawn,
+      );
+
+      redraws.length = 0;
+      const goal = fixture('goals/public-speaking.md').toString();
+      const lines = mn.notebook.file(goal)!.note!.lineCount;
+      await typeAtEnd('goals/public-speaking.md', 'More about the goal.');
+      await until('a redraw of every goal', () => redraws.includes(undefined), redrawn);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await until(
+        'the goal as saved',
+        () => mn.notebook.file(goal)?.note?.lineCount === lines,
+        redrawn,
+      );
+    } finally {
+      listener.dispose();
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('updates diagnostics live from unsaved text, and reschedules through a WorkspaceEdit', async () => {
