@@ -82,13 +82,32 @@ describe('warm start cache', () => {
     const cache = new ParseCache();
     await loadNotebook(files, new NoteIndex(), { cache });
     const lines = cache.serialize().split('\n');
-    assert.equal(lines.length, 3);
-    const damaged = [lines[0], '{not json\t[]', ...lines.slice(1)].join('\n');
+    assert.equal(lines.length, 4, 'the header, the shared strings, a line per file');
+    const damaged = [...lines.slice(0, 2), '{not json\t[]', ...lines.slice(2)].join('\n');
     files.reads = 0;
     const index = new NoteIndex();
     await loadNotebook(files, index, { cache: ParseCache.deserialize(damaged) });
     assert.equal(files.reads, 0, 'both files served from the cache');
     assert.equal(index.size, 2);
+  });
+
+  it('writes entries it has not read yet with the strings of the new table', async () => {
+    const files = new StampedFiles();
+    files.write('a.md', GOAL.replace('a 📅', 'first 📅'), 1);
+    files.write('b.md', GOAL.replace('a 📅', 'second #tag 📅'), 1);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    // A load stopped before it began leaves every entry unread: both are written again
+    // from the old table's strings into a new one.
+    const restored = ParseCache.deserialize(cache.serialize());
+    await loadNotebook(files, new NoteIndex(), { cache: restored, signal: AbortSignal.abort() });
+    const again = ParseCache.deserialize(restored.serialize());
+    files.write('b.md', GOAL.replace('a 📅', 'third 📅'), 2);
+    files.reads = 0;
+    const index = new NoteIndex();
+    await loadNotebook(files, index, { cache: again });
+    assert.equal(files.reads, 1, 'a.md from the cache; b.md, changed since, from disk');
+    assert.deepEqual([...index.actionItems()].map((i) => i.text).sort(), ['first', 'third']);
   });
 
   it('writes the same text in slices as in one piece, pausing between slices', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { loadNotebook, NoteIndex, parseBytes, ParseCache, type ParsedFile } from '../../src/core';
-import { decodeFile, encodeFile } from '../../src/core/index/codec';
+import { decodeFile, encodeFile, StringTable } from '../../src/core/index/codec';
 import { markdownFiles } from './helpers/fixtures';
 import { MemoryFiles } from './helpers/memoryFiles';
 
@@ -119,6 +119,42 @@ describe('cache encoding', () => {
     assert.throws(() => decodeFile('s.md', negative));
   });
 
+  it('gives back exactly what the parser produced through a shared string table', () => {
+    const table = new StringTable();
+    const encoded = files.map((f) => {
+      const parsed = parseBytes(relative(ROOT, f), readFileSync(f));
+      return { parsed, data: JSON.parse(JSON.stringify(encodeFile(parsed, table))) as unknown };
+    });
+    const strings = JSON.parse(JSON.stringify(table.strings)) as string[];
+    assert.equal(new Set(strings).size, strings.length, 'each string once');
+    for (const { parsed, data } of encoded) {
+      assert.ok(
+        (data as unknown[]).every((v) => typeof v !== 'string' || parsed.problems.length > 0),
+        'no string written out, except finding data',
+      );
+      assert.deepStrictEqual(decodeFile(parsed.uri, data, strings), parsed, parsed.uri);
+    }
+    // A reference past the table's end is damage, not a string.
+    const first = encoded.find((e) => e.parsed.note)!;
+    assert.throws(() => decodeFile(first.parsed.uri, first.data, strings.slice(0, 1)));
+    assert.throws(() => decodeFile(first.parsed.uri, first.data));
+  });
+
+  it('ignores a cache whose line of shared strings is damaged', async () => {
+    const files = new (class extends MemoryFiles {
+      async stat(): Promise<{ mtime: number; size: number }> {
+        return { mtime: 1, size: 1 };
+      }
+    })();
+    files.write('a.md', '---\ntype: goal\n---\n- [ ] a\n');
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    const lines = cache.serialize().split('\n');
+    assert.equal(ParseCache.deserialize(lines.join('\n')).size, 1);
+    for (const damaged of ['{not json', '[1, 2]', '{"a": 1}'])
+      assert.equal(ParseCache.deserialize([lines[0], damaged, lines[2]].join('\n')).size, 0);
+  });
+
   it('makes a damaged cache entry a miss: the file is read and parsed again', async () => {
     const files = new (class extends MemoryFiles {
       reads = 0;
@@ -134,10 +170,11 @@ describe('cache encoding', () => {
     files.write('b.md', '---\ntype: goal\n---\n- [ ] b\n');
     const cache = new ParseCache();
     await loadNotebook(files, new NoteIndex(), { cache });
-    // One line per file after the header: damage the first file's encoding only.
+    // One line per file after the header and the shared strings: damage the first file's
+    // encoding only.
     const lines = cache.serialize().split('\n');
-    assert.equal(lines.length, 3);
-    lines[1] = lines[1]!.replace(/\]$/, ',"trailing"]');
+    assert.equal(lines.length, 4);
+    lines[2] = lines[2]!.replace(/\]$/, ',"trailing"]');
     files.reads = 0;
     const index = new NoteIndex();
     await loadNotebook(files, index, { cache: ParseCache.deserialize(lines.join('\n')) });

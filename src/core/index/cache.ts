@@ -5,11 +5,12 @@
  * file is never served stale. Entries for files that no longer exist are dropped when
  * the cache is written, so it never grows beyond the notebook.
  *
- * Entries are stored in the compact encoding of `codec.ts`, one line per file, and read
- * only when the file is asked for; an entry that does not decode is treated as missing.
+ * Entries are stored in the compact encoding of `codec.ts`, one line per file after a line
+ * of the strings they share, and read only when the file is asked for; an entry that does
+ * not decode is treated as missing.
  */
 import type { ParsedFile } from '../model/types';
-import { decodeFile, encodeFile } from './codec';
+import { decodeFile, encodeFile, StringTable } from './codec';
 import { Pacer, SLICE_MS } from './pacer';
 
 /** What identifies a version of a file without reading it. */
@@ -23,20 +24,17 @@ export interface FileStamp {
  * Bumped whenever parsing or the encoding changes what is stored, so caches written by
  * older versions are ignored rather than trusted.
  */
-export const PARSER_VERSION = 4;
+export const PARSER_VERSION = 5;
 
 interface Entry {
   readonly stamp: FileStamp;
   /** The parsed file, once decoded or parsed in this session. */
   parsed?: ParsedFile;
-  /** The file's encoding as read from a serialized cache (JSON text), until it is asked for. */
+  /**
+   * The file's encoding as read from a serialized cache (JSON text, its strings in the
+   * cache's table), until it is asked for.
+   */
   body?: string;
-}
-
-/** One file's line: `[uri, mtime, size]`, a tab, its encoding. */
-function line(uri: string, e: Entry): string {
-  const body = e.parsed ? JSON.stringify(encodeFile(e.parsed)) : (e.body ?? 'null');
-  return `${JSON.stringify([uri, e.stamp.mtime, e.stamp.size])}\t${body}`;
 }
 
 /** The first line of a serialized cache. */
@@ -45,6 +43,8 @@ const HEADER = JSON.stringify({ cache: 'mentoring-notes', version: PARSER_VERSIO
 /** The cache: URI → (stamp, parsed file). */
 export class ParseCache {
   private readonly entries = new Map<string, Entry>();
+  /** The strings the entries read from a serialized cache refer to, while any is unread. */
+  private strings: readonly string[] = [];
 
   /** Number of entries. */
   get size(): number {
@@ -57,7 +57,7 @@ export class ParseCache {
     if (!e || e.stamp.mtime !== stamp.mtime || e.stamp.size !== stamp.size) return undefined;
     if (!e.parsed) {
       try {
-        e.parsed = decodeFile(uri, JSON.parse(e.body ?? ''));
+        e.parsed = decodeFile(uri, JSON.parse(e.body ?? ''), this.strings);
       } catch {
         // A damaged entry is simply not used: the file is read and parsed again.
         this.entries.delete(uri);
@@ -80,19 +80,45 @@ export class ParseCache {
 
   /** Keeps only the URIs in `keep`. */
   retain(keep: ReadonlySet<string>): void {
-    for (const uri of this.entries.keys()) if (!keep.has(uri)) this.entries.delete(uri);
+    let unread = false;
+    for (const [uri, e] of this.entries) {
+      if (!keep.has(uri)) this.entries.delete(uri);
+      else if (e.body !== undefined) unread = true;
+    }
+    // Once every entry is read (a whole load), the table of strings is garbage.
+    if (!unread) this.strings = [];
+  }
+
+  /** One file's line: `[uri, mtime, size]`, a tab, its encoding; undefined if it does not decode. */
+  private line(uri: string, e: Entry, table: StringTable): string | undefined {
+    let parsed = e.parsed;
+    if (!parsed) {
+      // Written with the table it was read with: decoded, to be written with the new one.
+      try {
+        parsed = decodeFile(uri, JSON.parse(e.body ?? ''), this.strings);
+      } catch {
+        return undefined;
+      }
+    }
+    const body = JSON.stringify(encodeFile(parsed, table));
+    return `${JSON.stringify([uri, e.stamp.mtime, e.stamp.size])}\t${body}`;
   }
 
   /**
-   * The cache as text: a header line, then one line per file, `[uri, mtime, size]`, a tab,
-   * and the file's encoding. (JSON never holds a raw tab or newline, so both split safely.)
-   * Each file's line is parsed only when the file is asked for, so a warm start never
-   * builds the whole cache as one structure at once.
+   * The cache as text: a header line, a line with the strings the files share (a JSON
+   * list), then one line per file, `[uri, mtime, size]`, a tab, and the file's encoding.
+   * (JSON never holds a raw tab or newline, so both split safely.) Each file's line is
+   * parsed only when the file is asked for, so a warm start never builds the whole cache
+   * as one structure at once.
    */
   serialize(): string {
-    const lines = [HEADER];
-    for (const [uri, e] of this.entries) lines.push(line(uri, e));
-    return lines.join('\n');
+    const table = new StringTable();
+    const lines: string[] = [];
+    for (const [uri, e] of this.entries) {
+      const l = this.line(uri, e, table);
+      if (l !== undefined) lines.push(l);
+    }
+    return [HEADER, JSON.stringify(table.strings), ...lines].join('\n');
   }
 
   /**
@@ -101,13 +127,15 @@ export class ParseCache {
    * spend in one piece. Entries changed meanwhile are written as they are when reached.
    */
   async serializeInSlices(pause: () => Promise<void>, sliceMs = SLICE_MS): Promise<string> {
-    const lines = [HEADER];
+    const table = new StringTable();
+    const lines: string[] = [];
     const pacer = new Pacer(pause, sliceMs);
     for (const [uri, e] of this.entries) {
-      lines.push(line(uri, e));
+      const l = this.line(uri, e, table);
+      if (l !== undefined) lines.push(l);
       if (pacer.due()) await pacer.rest();
     }
-    return lines.join('\n');
+    return [HEADER, JSON.stringify(table.strings), ...lines].join('\n');
   }
 
   /** Reads a serialized cache; anything unreadable or from another parser version gives an empty cache. */
@@ -115,7 +143,14 @@ export class ParseCache {
     const cache = new ParseCache();
     const lines = text.split('\n');
     if (lines[0] !== HEADER) return cache;
-    for (let i = 1; i < lines.length; i++) {
+    try {
+      const strings = JSON.parse(lines[1] ?? '') as unknown;
+      if (!Array.isArray(strings) || !strings.every((s) => typeof s === 'string')) return cache;
+      cache.strings = strings as string[];
+    } catch {
+      return cache;
+    }
+    for (let i = 2; i < lines.length; i++) {
       const line = lines[i]!;
       const tab = line.indexOf('\t');
       if (tab < 0) continue;

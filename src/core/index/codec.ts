@@ -44,10 +44,37 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 const PRIORITIES: readonly Priority[] = ['highest', 'high', 'medium', 'low', 'lowest'];
 const LINK_KINDS: readonly ItemLink['kind'][] = ['wiki', 'tag'];
 
-/** Encodes a parsed file. */
-export function encodeFile(file: ParsedFile): EncodedFile {
+/**
+ * Strings shared by the files of one serialized cache: each distinct string (a date, a
+ * goal id, a section title, an item's words) is stored once, and files refer to it by its
+ * position. Reading a warm start then makes each string once, not once per file, and the
+ * strings that recur are already the same string when they are shared.
+ */
+export class StringTable {
+  private readonly indexes = new Map<string, number>();
+  /** The strings, in the order they were first written. */
+  readonly strings: string[] = [];
+
+  /** The position of `s`, added if new. */
+  indexOf(s: string): number {
+    let k = this.indexes.get(s);
+    if (k === undefined) {
+      k = this.strings.length;
+      this.indexes.set(s, k);
+      this.strings.push(s);
+    }
+    return k;
+  }
+}
+
+/**
+ * Encodes a parsed file. With `table`, strings are written as references into it
+ * (`-1 - position`); without, each is written out where it first occurs in the file and
+ * referred to by its order among those after.
+ */
+export function encodeFile(file: ParsedFile, table?: StringTable): EncodedFile {
   const out: EncodedFile = [];
-  const w = new Writer(out);
+  const w = new Writer(out, table);
   w.num(file.problems.length);
   for (const p of file.problems) w.finding(p, file.uri);
   const note = file.note;
@@ -103,10 +130,13 @@ export function encodeFile(file: ParsedFile): EncodedFile {
   return out;
 }
 
-/** Decodes what {@link encodeFile} wrote for `uri`; throws if it is malformed. */
-export function decodeFile(uri: string, data: unknown): ParsedFile {
+/**
+ * Decodes what {@link encodeFile} wrote for `uri`, with the strings of the table it was
+ * written with, if any; throws if it is malformed.
+ */
+export function decodeFile(uri: string, data: unknown, strings?: readonly string[]): ParsedFile {
   if (!Array.isArray(data)) throw new Error('not an encoded file');
-  const r = new Reader(data);
+  const r = new Reader(data, strings);
   const problemCount = r.count();
   const problems = r.list(problemCount, () => r.finding(uri));
   const typeName = r.optStr();
@@ -214,9 +244,16 @@ class Writer {
   /** Strings already written, by their index: a repeat is written as that number. */
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly out: EncodedFile) {}
+  constructor(
+    private readonly out: EncodedFile,
+    private readonly table?: StringTable,
+  ) {}
 
   str(s: string): void {
+    if (this.table) {
+      this.out.push(-1 - this.table.indexOf(s));
+      return;
+    }
     const k = this.seen.get(s);
     if (k !== undefined) this.out.push(k);
     else {
@@ -305,7 +342,11 @@ class Reader {
   /** Strings read so far, in order: a number where a string belongs refers to one. */
   private readonly table: string[] = [];
 
-  constructor(private readonly data: readonly unknown[]) {}
+  constructor(
+    private readonly data: readonly unknown[],
+    /** The strings of the cache's {@link StringTable}, referred to as `-1 - position`. */
+    private readonly tableStrings: readonly string[] = NONE,
+  ) {}
 
   private next(): unknown {
     if (this.i >= this.data.length) throw new Error('truncated entry');
@@ -326,8 +367,13 @@ class Reader {
       this.table.push(v);
       return v;
     }
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v >= this.table.length)
-      throw new Error('expected a string');
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error('expected a string');
+    if (v < 0) {
+      const k = -1 - v;
+      if (k >= this.tableStrings.length) throw new Error('expected a string');
+      return this.tableStrings[k]!;
+    }
+    if (v >= this.table.length) throw new Error('expected a string');
     return this.table[v]!;
   }
 
