@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   compareItems,
   compareText,
+  compareUris,
   computeFindings,
   FindingsEngine,
   isOpen,
@@ -30,6 +31,8 @@ const NOTES = [
   '---\ntype: review\ndate: 2026-11-20\n---\n- [ ] I speak up 📅 2026-11-01\n',
   '---\ntype: session\nmentor: alex\ngoals: [speaking, speaking, g2]\n---\n',
   '---\ntype: session\ndate: 2026-11-15\ngoals: [g1]\n---\n',
+  // Ids close to a goal's, which "did you mean" suggests while that goal exists.
+  '---\ntype: session\ndate: 2026-11-15\ngoals: [speakin]\n---\n- [ ] k [[speeking]]\n',
 ];
 
 /**
@@ -55,7 +58,7 @@ function assertDerivedLists(nb: Notebook): void {
     (a, b) =>
       (a.date ? 0 : 1) - (b.date ? 0 : 1) ||
       compareText(b.date?.value ?? '', a.date?.value ?? '') ||
-      compareText(a.uri, b.uri),
+      compareUris(a.uri, b.uri),
   );
   for (const limit of [0, 1, 2, 3, 5, 100])
     assert.deepEqual(nb.recentSessions(limit), newest.slice(0, limit), `newest ${limit}`);
@@ -122,6 +125,8 @@ describe('NoteIndex', () => {
       'mentors/sam.md',
       's/1.md',
       's/2.md',
+      'S/3.md',
+      's/_4.md',
       'x.md',
     ];
     const op = fc.oneof(
@@ -253,6 +258,37 @@ describe('NoteIndex', () => {
       /Did you mean/,
     );
   });
+});
+
+describe('"did you mean" kept current as goals come and go', () => {
+  const GOAL = '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n';
+  const cases = {
+    'a [[wiki link]]':
+      '---\ntype: session\ndate: 2026-11-01\n---\n- [ ] rehearse [[publc-speaking]]\n',
+    'a session goal': '---\ntype: session\ndate: 2026-11-01\ngoals: [publc-speaking]\n---\n',
+    'a #tag': '---\ntype: session\ndate: 2026-11-01\n---\n- [ ] rehearse #publc-speaking\n',
+  };
+  for (const [what, note] of Object.entries(cases)) {
+    it(`suggests a goal created after ${what} to it was written, and stops when it is deleted`, () => {
+      const index = new NoteIndex();
+      index.setText('s.md', note);
+      const engine = new FindingsEngine(index, '2026-11-21');
+      const messages = () =>
+        engine
+          .get('s.md')
+          .map((f) => f.message)
+          .join();
+      assert.doesNotMatch(messages(), /Did you mean/);
+      index.setText('goals/public-speaking.md', GOAL);
+      engine.update(['goals/public-speaking.md']);
+      assert.match(messages(), /Did you mean .?public-speaking/);
+      assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
+      index.delete('goals/public-speaking.md');
+      engine.update(['goals/public-speaking.md']);
+      assert.doesNotMatch(messages(), /Did you mean/);
+      assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')));
+    });
+  }
 });
 
 describe('NoteIndex.adopt', () => {

@@ -11,6 +11,7 @@ import type { Finding, ParsedFile } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import {
   byPosition,
+  couldSuggest,
   duplicateRule,
   fileRules,
   meetingRules,
@@ -24,10 +25,15 @@ interface Footprint {
   readonly mentorId?: string;
   /** The mentor whose meeting rules this note feeds (sessions and mentor notes). */
   readonly meetingMentor?: string;
+  /** Goal ids the note names that name a goal (its referrers are read again when it goes). */
   readonly goalRefs: readonly string[];
   readonly mentorRef?: string;
-  /** True when the note has #tags that name no goal ("did you mean" depends on all goals). */
-  readonly unresolvedTags: boolean;
+  /**
+   * Goal ids the note names (links, tags, session goals) that name no goal: their findings
+   * and "did you mean" suggestions change when a goal with that id or a similar one comes
+   * or goes.
+   */
+  readonly unresolved: readonly string[];
 }
 
 /** Below this many changed files an update is always incremental. */
@@ -44,7 +50,8 @@ export class FindingsEngine {
   private readonly footprints = new Map<string, Footprint>();
   private readonly goalRefs = new Map<string, Set<string>>();
   private readonly mentorRefs = new Map<string, Set<string>>();
-  private readonly withUnresolvedTags = new Set<string>();
+  /** For each goal id that names no goal, the notes that name it. */
+  private readonly unresolvedRefs = new Map<string, Set<string>>();
 
   constructor(
     private readonly notebook: Notebook,
@@ -141,10 +148,19 @@ export class FindingsEngine {
     }
     if (goalSet.size) {
       this.ctx.forgetGoals();
-      const dependents = new Set<string>(this.withUnresolvedTags);
+      const dependents = new Set<string>();
       for (const id of goalSet) for (const uri of this.goalRefs.get(id) ?? []) dependents.add(uri);
+      // Notes naming an unknown id are read again only when a goal with that id or one
+      // close enough to be suggested came or went: creating a goal in a notebook of 100k
+      // notes used to re-read every note with an unknown tag (half a second).
+      for (const [id, uris] of this.unresolvedRefs) {
+        let affected = false;
+        for (const goalId of goalSet)
+          if ((affected = id === goalId || couldSuggest(id, goalId))) break;
+        if (affected) for (const uri of uris) dependents.add(uri);
+      }
       for (const uri of dependents) {
-        // Whether their tags resolve may have changed with the goals.
+        // Whether their ids name goals may have changed with the goals.
         if (!files.has(uri))
           this.setFootprint(
             uri,
@@ -175,7 +191,7 @@ export class FindingsEngine {
     this.footprints.clear();
     this.goalRefs.clear();
     this.mentorRefs.clear();
-    this.withUnresolvedTags.clear();
+    this.unresolvedRefs.clear();
     const sink = new Set<string>();
     for (const file of this.notebook.files()) {
       this.setFootprint(file.uri, undefined, footprint(file, this.notebook));
@@ -233,11 +249,11 @@ export class FindingsEngine {
       for (const id of before.goalRefs) removeRef(this.goalRefs, id, uri);
       if (before.mentorRef !== undefined) removeRef(this.mentorRefs, before.mentorRef, uri);
     }
-    this.withUnresolvedTags.delete(uri);
+    if (before) for (const id of before.unresolved) removeRef(this.unresolvedRefs, id, uri);
     if (after) {
       for (const id of after.goalRefs) addRef(this.goalRefs, id, uri);
       if (after.mentorRef !== undefined) addRef(this.mentorRefs, after.mentorRef, uri);
-      if (after.unresolvedTags) this.withUnresolvedTags.add(uri);
+      for (const id of after.unresolved) addRef(this.unresolvedRefs, id, uri);
       this.footprints.set(uri, after);
     } else this.footprints.delete(uri);
   }
@@ -248,16 +264,11 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
   if (!note) return undefined;
   // Most notes name a goal or two: a small list, and a set only for notes that name many.
   const refs: GoalRefs = { list: [], seen: undefined };
-  let unresolvedTags = false;
-  for (const item of note.actionItems) {
-    for (const link of item.links) {
-      // A tag that names no goal is not kept as a reference: notes with such tags are all
-      // looked at again whenever the goals change (`withUnresolvedTags`).
-      if (link.kind === 'tag' && notebook.goalsById(link.id).length === 0) unresolvedTags = true;
-      else addGoalRef(refs, link.id);
-    }
-  }
-  if (note.type === 'session') for (const g of note.goals) addGoalRef(refs, g.value);
+  const unknown: GoalRefs = { list: [], seen: undefined };
+  const refer = (id: string): void =>
+    addGoalRef(notebook.goalsById(id).length ? refs : unknown, id);
+  for (const item of note.actionItems) for (const link of item.links) refer(link.id);
+  if (note.type === 'session') for (const g of note.goals) refer(g.value);
   const mentorRef = note.mentor?.value;
   // One shape for every footprint (absent = undefined).
   return {
@@ -267,11 +278,11 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
       note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
     goalRefs: refs.list.length ? refs.list.slice() : NONE, // exact size: kept per note
     mentorRef,
-    unresolvedTags,
+    unresolved: unknown.list.length ? unknown.list.slice() : NONE,
   };
 }
 
-/** Goal ids a note refers to, without repeats. */
+/** Ids a note refers to, without repeats. */
 interface GoalRefs {
   readonly list: string[];
   seen: Set<string> | undefined;

@@ -99,6 +99,15 @@ export class RuleContext {
 /** Suggestions are ids fewer than this many edits away. */
 const NEAR = 3;
 
+/**
+ * True when the goal `goalId` is close enough to the unknown id `id` to be suggested for
+ * it ({@link RuleContext.nearestGoal}), so that its coming or going can change the
+ * suggestion.
+ */
+export function couldSuggest(id: string, goalId: string): boolean {
+  return id.length >= 4 && editDistance(id.toLowerCase(), goalId.toLowerCase(), NEAR) < NEAR;
+}
+
 /** Collects findings; each rule scope fills one. */
 type Sink = (finding: Finding | undefined) => void;
 
