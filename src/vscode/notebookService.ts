@@ -364,15 +364,21 @@ export class NotebookService implements vscode.Disposable {
   /** Reads every note under the folder `uri` (after it was moved or copied in). */
   private async indexFolder(uri: vscode.Uri): Promise<void> {
     this.foldersTouched?.push(() => this.indexFolder(uri));
-    // Every Markdown file below; the notebook's filter (relative to the workspace folder)
-    // decides which are notes.
-    const everything = { includesPath: () => true, excludesFolder: () => false };
-    const found = (await this.listUnder(uri, everything)).map((path) =>
-      vscode.Uri.joinPath(uri, path),
-    );
-    await Promise.all(
-      found.filter((f) => this.filter.includes(f)).map((f) => this.readFromDisk(f)),
-    );
+    const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!workspaceFolder) return;
+    // The workspace folder's filter, from where `uri` sits in it: an excluded folder (or
+    // one inside it, such as a cloned repository's .git) is never walked.
+    const filter = this.filter.forFolder(workspaceFolder.uri);
+    const base = vscode.workspace.asRelativePath(uri, false);
+    const segments = base.split('/');
+    for (let i = 1; i <= segments.length; i++)
+      if (filter.excludesFolder(segments.slice(0, i).join('/'))) return;
+    const below: FolderFilter = {
+      includesPath: (path) => filter.includesPath(`${base}/${path}`),
+      excludesFolder: (path) => filter.excludesFolder(`${base}/${path}`),
+    };
+    const found = await this.listUnder(uri, below);
+    await Promise.all(found.map((path) => this.readFromDisk(vscode.Uri.joinPath(uri, path))));
   }
 
   /** {@link indexFolder} when `uri` is a folder. */

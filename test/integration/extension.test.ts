@@ -242,8 +242,11 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
         redrawn,
       );
       assert.ok(redraws.length > 0);
-      for (const nodes of redraws)
-        assert.deepEqual(nodes, [row], 'only the expanded goal, the same row');
+      for (const nodes of redraws) {
+        // The very row object the view holds: the view refreshes a row by its identity.
+        assert.equal(nodes?.length, 1, 'only the expanded goal');
+        assert.equal(nodes?.[0], row);
+      }
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await until(
         'the item gone again',

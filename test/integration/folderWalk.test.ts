@@ -79,8 +79,9 @@ describe('listing a folder on a file system without a file search', () => {
         'sessions/2026-11-21.md',
         'sessions/2026/2026-01-05.md',
       ]);
-      // A newer scan stops it: nothing past the first folder is read.
-      assert.deepEqual(await listFolder(root, { filter, stop: () => true }), []);
+      // A newer scan stops it between batches of folders: after the top folder, nothing.
+      let asked = 0;
+      assert.deepEqual(await listFolder(root, { filter, stop: () => asked++ > 0 }), ['Notes.MD']);
     } finally {
       registration.dispose();
     }
