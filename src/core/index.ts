@@ -15,7 +15,7 @@ export { loadNotebook, loadFile, type NotebookFiles, type LoadOptions } from './
 export { Pacer, SLICE_MS } from './index/pacer';
 export { ParseCache, PARSER_VERSION, type FileStamp } from './index/cache';
 export { CODES, RULES, DEFAULT_SEVERITY, type RuleCode, type RuleInfo } from './rules/codes';
-export { computeFindings, type RuleOptions } from './rules/findings';
+export { computeFindings, sameFindings, type RuleOptions } from './rules/findings';
 export { FindingsEngine } from './rules/engine';
 export { mentorSchedule, mentorName, type MentorSchedule } from './rules/schedule';
 export * from './prepare/nextMeeting';

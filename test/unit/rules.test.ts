@@ -7,6 +7,7 @@ import {
   groupOpenItems,
   loadNotebook,
   NoteIndex,
+  sameFindings,
   type Finding,
 } from '../../src/core';
 import { expectFile } from './helpers/fixtures';
@@ -119,5 +120,43 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     assert.equal(overdue('2026-11-01'), 0);
     assert.equal(overdue('2026-11-21'), 4);
     assert.equal(overdue('2026-11-22'), 5);
+  });
+});
+
+describe('comparing published findings', () => {
+  const finding = (over: Partial<Finding> = {}): Finding => ({
+    uri: 's.md',
+    range: { start: { line: 3, character: 4 }, end: { line: 3, character: 14 } },
+    code: 'overdue-action-item',
+    severity: 'warning',
+    message: '"x" was due 2026-11-01, 20 days ago.',
+    data: { line: 3, due: '2026-11-01' },
+    ...over,
+  });
+
+  it('tells equal lists from lists that differ in any field, data included', () => {
+    assert.ok(sameFindings([], []));
+    assert.ok(sameFindings([finding()], [finding()]));
+    assert.ok(sameFindings([finding({ data: undefined })], [finding({ data: undefined })]));
+    const changes: Partial<Finding>[] = [
+      { uri: 't.md' },
+      { code: 'unknown-goal' },
+      { severity: 'error' },
+      { message: 'other' },
+      { range: { start: { line: 3, character: 5 }, end: { line: 3, character: 14 } } },
+      { range: { start: { line: 3, character: 4 }, end: { line: 4, character: 14 } } },
+      { data: undefined },
+      { data: { line: 3 } },
+      { data: { line: 3, due: '2026-11-02' } },
+      { data: { line: 3, goal: '2026-11-01' } },
+    ];
+    for (const change of changes) {
+      assert.ok(!sameFindings([finding()], [finding(change)]), JSON.stringify(change));
+      assert.ok(!sameFindings([finding(change)], [finding()]), JSON.stringify(change));
+    }
+    assert.ok(!sameFindings([finding()], [finding(), finding()]));
+    assert.ok(
+      !sameFindings([finding(), finding({ code: 'b' })], [finding({ code: 'b' }), finding()]),
+    );
   });
 });

@@ -387,6 +387,37 @@ export function editDistance(a: string, b: string, limit: number): number {
 let rowA = new Int32Array(64);
 let rowB = new Int32Array(64);
 
+/**
+ * True when `a` and `b` hold the same findings in the same order (every field, data
+ * included): an editor republishes a file's diagnostics only when they changed, and
+ * comparing keeps nothing per file but the lists the engine already holds.
+ */
+export function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameFinding(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+function sameFinding(a: Finding, b: Finding): boolean {
+  if (
+    a.uri !== b.uri ||
+    a.code !== b.code ||
+    a.severity !== b.severity ||
+    a.message !== b.message ||
+    a.range.start.line !== b.range.start.line ||
+    a.range.start.character !== b.range.start.character ||
+    a.range.end.line !== b.range.end.line ||
+    a.range.end.character !== b.range.end.character
+  )
+    return false;
+  if (a.data === b.data) return true;
+  if (!a.data || !b.data) return false;
+  const keys = Object.keys(a.data);
+  if (keys.length !== Object.keys(b.data).length) return false;
+  return keys.every((k) => Object.hasOwn(b.data!, k) && a.data![k] === b.data![k]);
+}
+
 /** Orders findings by position, then code. */
 export function byPosition(a: Finding, b: Finding): number {
   return (
