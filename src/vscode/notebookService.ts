@@ -158,7 +158,9 @@ export class NotebookService implements vscode.Disposable {
     };
     this.loading = run().catch((error: unknown) => {
       this.logger.error('Indexing failed', error);
-      if (generation === this.generation) this.touched = this.foldersTouched = undefined;
+      if (generation !== this.generation) return;
+      this.touched = this.foldersTouched = undefined;
+      this.cache.forgetUnread();
     });
     this.scanning.fire(this.loading);
     return this.loading;
@@ -366,16 +368,20 @@ export class NotebookService implements vscode.Disposable {
     this.foldersTouched?.push(() => this.indexFolder(uri));
     const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
     if (!workspaceFolder) return;
-    // The workspace folder's filter, from where `uri` sits in it: an excluded folder (or
-    // one inside it, such as a cloned repository's .git) is never walked.
+    // The workspace folder's filter, from where `uri` sits in that same folder: an excluded
+    // folder (or one inside it, such as a cloned repository's .git) is never walked.
     const filter = this.filter.forFolder(workspaceFolder.uri);
-    const base = vscode.workspace.asRelativePath(uri, false);
-    const segments = base.split('/');
-    for (let i = 1; i <= segments.length; i++)
-      if (filter.excludesFolder(segments.slice(0, i).join('/'))) return;
+    const root = workspaceFolder.uri.path.replace(/\/$/, '');
+    const base = uri.path === root ? '' : uri.path.slice(root.length + 1);
+    const at = (path: string): string => (base ? `${base}/${path}` : path);
+    if (base) {
+      const segments = base.split('/');
+      for (let i = 1; i <= segments.length; i++)
+        if (filter.excludesFolder(segments.slice(0, i).join('/'))) return;
+    }
     const below: FolderFilter = {
-      includesPath: (path) => filter.includesPath(`${base}/${path}`),
-      excludesFolder: (path) => filter.excludesFolder(`${base}/${path}`),
+      includesPath: (path) => filter.includesPath(at(path)),
+      excludesFolder: (path) => filter.excludesFolder(at(path)),
     };
     const found = await this.listUnder(uri, below);
     await Promise.all(found.map((path) => this.readFromDisk(vscode.Uri.joinPath(uri, path))));

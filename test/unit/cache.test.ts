@@ -110,6 +110,21 @@ describe('warm start cache', () => {
     assert.deepEqual([...index.actionItems()].map((i) => i.text).sort(), ['first', 'third']);
   });
 
+  it('forgets the entries a failed load left unread, keeping those it read', async () => {
+    const files = new StampedFiles();
+    files.write('a.md', GOAL, 1);
+    files.write('b.md', GOAL, 1);
+    const cache = new ParseCache();
+    await loadNotebook(files, new NoteIndex(), { cache });
+    const restored = ParseCache.deserialize(cache.serialize());
+    const stampOfA = await files.stat('a.md');
+    assert.ok(restored.get('a.md', stampOfA), 'a.md read');
+    restored.forgetUnread();
+    assert.equal(restored.size, 1);
+    assert.ok(restored.get('a.md', stampOfA));
+    assert.equal(ParseCache.deserialize(restored.serialize()).size, 1);
+  });
+
   it('writes the same text in slices as in one piece, pausing between slices', async () => {
     const files = new StampedFiles();
     for (let i = 0; i < 3000; i++)

@@ -89,6 +89,17 @@ export class ParseCache {
     if (!unread) this.strings = [];
   }
 
+  /**
+   * Forgets the entries not read since the cache was deserialized, and the strings they
+   * refer to: each unread entry's text is a slice of the whole serialized cache, which it
+   * would otherwise keep in memory. For a load that failed part way; a load that completes
+   * reads or replaces every entry it keeps.
+   */
+  forgetUnread(): void {
+    for (const [uri, e] of this.entries) if (e.body !== undefined) this.entries.delete(uri);
+    this.strings = [];
+  }
+
   /** One file's line: `[uri, mtime, size]`, a tab, its encoding; undefined if it does not decode. */
   private line(uri: string, e: Entry, table: StringTable): string | undefined {
     let parsed = e.parsed;
