@@ -291,6 +291,34 @@ describe('"did you mean" kept current as goals come and go', () => {
   }
 });
 
+describe('findings of notes that name a goal or mentor, as it comes and goes', () => {
+  it('follow a goal named by sessions and links, and a mentor named by sessions and goals', () => {
+    const index = new NoteIndex();
+    const engine = new FindingsEngine(index, '2026-11-21');
+    const notes: [string, string][] = [
+      ['s/1.md', '---\ntype: session\ndate: 2026-11-01\nmentor: alex\ngoals: [speaking]\n---\n'],
+      ['s/2.md', '---\ntype: session\ndate: 2026-11-02\n---\n- [x] done [[speaking]]\n'],
+      ['g/other.md', '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\nmentor: alex\n---\n'],
+    ];
+    for (const [uri, text] of notes) index.setText(uri, text);
+    engine.update(notes.map(([uri]) => uri));
+    const check = (what: string) =>
+      assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')), what);
+    check('no goal, no mentor');
+    for (const [uri, text] of [
+      ['goals/speaking.md', '---\ntype: goal\ntarget: 2027-01-01\nmeasure: m\n---\n'],
+      ['mentors/alex.md', '---\ntype: mentor\ncadence: weekly\n---\n'],
+    ] as const) {
+      index.setText(uri, text);
+      engine.update([uri]);
+      check(`${uri} created`);
+      index.delete(uri);
+      engine.update([uri]);
+      check(`${uri} deleted`);
+    }
+  });
+});
+
 describe('NoteIndex.adopt', () => {
   it('takes over a scanned index as one change, equal to storing its files one by one', () => {
     const scanned = new NoteIndex();

@@ -25,8 +25,12 @@ interface Footprint {
   readonly mentorId?: string;
   /** The mentor whose meeting rules this note feeds (sessions and mentor notes). */
   readonly meetingMentor?: string;
-  /** Goal ids the note names that name a goal (its referrers are read again when it goes). */
+  /**
+   * Goal ids the note's links name that name a goal (its referrers are read again when it
+   * goes). A session's `goals:` are not listed: the notebook finds sessions by goal.
+   */
   readonly goalRefs: readonly string[];
+  /** The mentor a note other than a session names (the notebook finds sessions by mentor). */
   readonly mentorRef?: string;
   /**
    * Goal ids the note names (links, tags, session goals) that name no goal: their findings
@@ -149,7 +153,10 @@ export class FindingsEngine {
     if (goalSet.size) {
       this.ctx.forgetGoals();
       const dependents = new Set<string>();
-      for (const id of goalSet) for (const uri of this.goalRefs.get(id) ?? []) dependents.add(uri);
+      for (const id of goalSet) {
+        for (const uri of this.goalRefs.get(id) ?? []) dependents.add(uri);
+        for (const session of this.notebook.sessionsOfGoal(id)) dependents.add(session.uri);
+      }
       // Notes naming an unknown id are read again only when a goal with that id or one
       // close enough to be suggested came or went: creating a goal in a notebook of 100k
       // notes used to re-read every note with an unknown tag (half a second).
@@ -170,7 +177,10 @@ export class FindingsEngine {
         files.add(uri);
       }
     }
-    for (const id of mentorSet) for (const uri of this.mentorRefs.get(id) ?? []) files.add(uri);
+    for (const id of mentorSet) {
+      for (const uri of this.mentorRefs.get(id) ?? []) files.add(uri);
+      for (const session of this.notebook.sessionsOf(id)) files.add(session.uri);
+    }
     for (const id of mentorIds) meetings.add(id);
     for (const uri of files) {
       this.computeFile(uri);
@@ -268,7 +278,11 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
   const refer = (id: string): void =>
     addGoalRef(notebook.goalsById(id).length ? refs : unknown, id);
   for (const item of note.actionItems) for (const link of item.links) refer(link.id);
-  if (note.type === 'session') for (const g of note.goals) refer(g.value);
+  // Sessions by goal and by mentor are the notebook's own lookups (a changed session is
+  // read again anyway): keeping them here too cost a rebuild at 100k notes 0.1 s.
+  if (note.type === 'session')
+    for (const g of note.goals)
+      if (notebook.goalsById(g.value).length === 0) addGoalRef(unknown, g.value);
   const mentorRef = note.mentor?.value;
   // One shape for every footprint (absent = undefined).
   return {
@@ -277,7 +291,7 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
     meetingMentor:
       note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
     goalRefs: refs.list.length ? refs.list.slice() : NONE, // exact size: kept per note
-    mentorRef,
+    mentorRef: note.type === 'session' ? undefined : mentorRef,
     unresolved: unknown.list.length ? unknown.list.slice() : NONE,
   };
 }
