@@ -51,7 +51,11 @@ export class FindingsEngine {
   private readonly perScope = new Map<string, Finding[]>();
   /** For each URI, the cross-note scopes that put findings on it. */
   private readonly scopesByUri = new Map<string, Set<string>>();
-  private readonly footprints = new Map<string, Footprint>();
+  /**
+   * Each note as the engine last saw it (the index's own objects): what it contributed is
+   * worked out again when it changes, rather than kept for every note (10 MB at 100k).
+   */
+  private readonly seen = new Map<string, ParsedFile>();
   private readonly goalRefs = new Map<string, Set<string>>();
   private readonly mentorRefs = new Map<string, Set<string>>();
   /** For each goal id that names no goal, the notes that name it. */
@@ -112,7 +116,7 @@ export class FindingsEngine {
     const list = [...changed];
     // A scan that brings in most of the notebook at once: one rebuild is several times
     // cheaper than that many incremental steps, and gives the same findings.
-    if (list.length > BULK_MIN && list.length * 4 > this.footprints.size + list.length) {
+    if (list.length > BULK_MIN && list.length * 4 > this.seen.size + list.length) {
       const touched = new Set<string>(list);
       for (const uri of this.uris()) touched.add(uri);
       this.rebuild();
@@ -130,8 +134,9 @@ export class FindingsEngine {
     const meetings = new Set<string>();
     for (const uri of list) {
       files.add(uri);
-      const before = this.footprints.get(uri);
-      const after = footprint(this.notebook.file(uri), this.notebook);
+      const before = footprint(this.seen.get(uri), this.notebook);
+      const file = this.notebook.file(uri);
+      const after = footprint(file, this.notebook);
       for (const fp of [before, after]) {
         if (!fp) continue;
         if (fp.goalId !== undefined) goalIds.add(fp.goalId);
@@ -148,7 +153,7 @@ export class FindingsEngine {
         if (before?.mentorId !== undefined) mentorSet.add(before.mentorId);
         if (after?.mentorId !== undefined) mentorSet.add(after.mentorId);
       }
-      this.setFootprint(uri, before, after);
+      this.setFootprint(uri, file, before, after);
     }
     if (goalSet.size) {
       this.ctx.forgetGoals();
@@ -168,12 +173,15 @@ export class FindingsEngine {
       }
       for (const uri of dependents) {
         // Whether their ids name goals may have changed with the goals.
-        if (!files.has(uri))
+        if (!files.has(uri)) {
+          const file = this.notebook.file(uri);
           this.setFootprint(
             uri,
-            this.footprints.get(uri),
-            footprint(this.notebook.file(uri), this.notebook),
+            file,
+            footprint(this.seen.get(uri), this.notebook),
+            footprint(file, this.notebook),
           );
+        }
         files.add(uri);
       }
     }
@@ -198,13 +206,13 @@ export class FindingsEngine {
     this.perFile.clear();
     this.perScope.clear();
     this.scopesByUri.clear();
-    this.footprints.clear();
+    this.seen.clear();
     this.goalRefs.clear();
     this.mentorRefs.clear();
     this.unresolvedRefs.clear();
     const sink = new Set<string>();
     for (const file of this.notebook.files()) {
-      this.setFootprint(file.uri, undefined, footprint(file, this.notebook));
+      this.setFootprint(file.uri, file, undefined, footprint(file, this.notebook));
       this.computeFile(file.uri);
     }
     for (const g of this.notebook.goals()) this.computeScope(`dup:goal:${g.id}`, sink);
@@ -250,22 +258,31 @@ export class FindingsEngine {
     }
   }
 
+  /**
+   * Replaces what `uri` contributed (`before`, worked out again from the note as last seen)
+   * with what `file` contributes (`after`). Whether an id names a goal may have changed
+   * since `before` was added, so its ids are removed from both lookups.
+   */
   private setFootprint(
     uri: string,
+    file: ParsedFile | undefined,
     before: Footprint | undefined,
     after: Footprint | undefined,
   ): void {
     if (before) {
-      for (const id of before.goalRefs) removeRef(this.goalRefs, id, uri);
+      for (const ids of [before.goalRefs, before.unresolved])
+        for (const id of ids) {
+          removeRef(this.goalRefs, id, uri);
+          removeRef(this.unresolvedRefs, id, uri);
+        }
       if (before.mentorRef !== undefined) removeRef(this.mentorRefs, before.mentorRef, uri);
     }
-    if (before) for (const id of before.unresolved) removeRef(this.unresolvedRefs, id, uri);
-    if (after) {
+    if (after && file) {
       for (const id of after.goalRefs) addRef(this.goalRefs, id, uri);
       if (after.mentorRef !== undefined) addRef(this.mentorRefs, after.mentorRef, uri);
       for (const id of after.unresolved) addRef(this.unresolvedRefs, id, uri);
-      this.footprints.set(uri, after);
-    } else this.footprints.delete(uri);
+      this.seen.set(uri, file);
+    } else this.seen.delete(uri);
   }
 }
 
