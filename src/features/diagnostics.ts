@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { FindingsEngine, sameFindings, type Finding } from '../core';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../vscode/convert';
 import { ruleOptions } from '../vscode/config';
+import { diagnosticBatches } from './diagnosticBatches';
 import type { FeatureDeps } from './deps';
 
 /** The published findings, for quick fixes and tests. */
@@ -32,8 +33,9 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
 
   const publish = (uris: Iterable<string>): void => {
     if (!engine) return;
-    // One batch for the whole change: set() per URI sends a message to the editor per URI,
-    // which for the thousands of files of a first scan takes longer than the rules.
+    // Few calls for the whole change: set() per URI sends a message to the editor per URI,
+    // which for the thousands of files of a first scan takes longer than the rules; but
+    // no more diagnostics per call than the editor passes on (diagnosticBatches.ts).
     const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
     for (const uri of uris) {
       const findings = engine.get(uri);
@@ -45,7 +47,7 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
       if (unchanged) continue;
       batch.push([vscode.Uri.parse(uri), findings.length ? findings.map(toDiagnostic) : undefined]);
     }
-    if (batch.length) collection.set(batch);
+    for (const entries of diagnosticBatches(batch)) collection.set(entries);
     updated.fire();
   };
   const reevaluate = (): void => {
