@@ -35,6 +35,20 @@ const NOTES = [
   '---\ntype: session\ndate: 2026-11-15\ngoals: [speakin]\n---\n- [ ] k [[speeking]]\n',
 ];
 
+/** The findings engine's lookups of referring notes (private), to compare with a fresh engine's. */
+function lookupsOf(engine: FindingsEngine): Record<string, [string, string[]][]> {
+  const held = engine as unknown as Record<string, Map<string, Set<string>>>;
+  const out: Record<string, [string, string[]][]> = {};
+  for (const name of ['goalRefs', 'mentorRefs', 'unresolvedRefs']) {
+    const map = held[name];
+    assert.ok(map instanceof Map, name);
+    out[name] = [...map]
+      .map(([id, uris]): [string, string[]] => [id, [...uris].sort()])
+      .sort((a, b) => compareText(a[0], b[0]));
+  }
+  return out;
+}
+
 /**
  * What the index keeps for the views (open items, overdue counts, sessions by goal, the
  * newest sessions) equals a walk over every note.
@@ -171,6 +185,8 @@ describe('NoteIndex', () => {
         const fresh = new NoteIndex();
         for (const [uri, text] of disk) fresh.setText(uri, text);
         assert.deepEqual(snapshot(live), snapshot(fresh));
+        // The engine's own lookups too: nothing left behind by the edits.
+        assert.deepEqual(lookupsOf(engine), lookupsOf(new FindingsEngine(live, '2026-11-21')));
       }),
       { seed: 42, numRuns: 300 },
     );

@@ -7,7 +7,7 @@
  */
 import type { LocalDate } from '../model/dates';
 import { NONE } from '../model/notes';
-import type { Finding, ParsedFile } from '../model/types';
+import type { Finding, Note, ParsedFile } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import {
   byPosition,
@@ -153,7 +153,7 @@ export class FindingsEngine {
         if (before?.mentorId !== undefined) mentorSet.add(before.mentorId);
         if (after?.mentorId !== undefined) mentorSet.add(after.mentorId);
       }
-      this.setFootprint(uri, file, before, after);
+      this.setFootprint(uri, file, after);
     }
     if (goalSet.size) {
       this.ctx.forgetGoals();
@@ -175,12 +175,7 @@ export class FindingsEngine {
         // Whether their ids name goals may have changed with the goals.
         if (!files.has(uri)) {
           const file = this.notebook.file(uri);
-          this.setFootprint(
-            uri,
-            file,
-            footprint(this.seen.get(uri), this.notebook),
-            footprint(file, this.notebook),
-          );
+          this.setFootprint(uri, file, footprint(file, this.notebook));
         }
         files.add(uri);
       }
@@ -212,7 +207,7 @@ export class FindingsEngine {
     this.unresolvedRefs.clear();
     const sink = new Set<string>();
     for (const file of this.notebook.files()) {
-      this.setFootprint(file.uri, file, undefined, footprint(file, this.notebook));
+      this.setFootprint(file.uri, file, footprint(file, this.notebook));
       this.computeFile(file.uri);
     }
     for (const g of this.notebook.goals()) this.computeScope(`dup:goal:${g.id}`, sink);
@@ -266,16 +261,18 @@ export class FindingsEngine {
   private setFootprint(
     uri: string,
     file: ParsedFile | undefined,
-    before: Footprint | undefined,
     after: Footprint | undefined,
   ): void {
-    if (before) {
-      for (const ids of [before.goalRefs, before.unresolved])
-        for (const id of ids) {
-          removeRef(this.goalRefs, id, uri);
-          removeRef(this.unresolvedRefs, id, uri);
-        }
-      if (before.mentorRef !== undefined) removeRef(this.mentorRefs, before.mentorRef, uri);
+    const old = this.seen.get(uri)?.note;
+    if (old) {
+      // Every id the note named, resolved or not then or now: whether an id names a goal
+      // may have changed since it was added.
+      for (const id of namedGoalIds(old)) {
+        removeRef(this.goalRefs, id, uri);
+        removeRef(this.unresolvedRefs, id, uri);
+      }
+      const mentorRef = footprintMentor(old);
+      if (mentorRef !== undefined) removeRef(this.mentorRefs, mentorRef, uri);
     }
     if (after && file) {
       for (const id of after.goalRefs) addRef(this.goalRefs, id, uri);
@@ -308,9 +305,20 @@ function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint 
     meetingMentor:
       note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
     goalRefs: refs.list.length ? refs.list.slice() : NONE, // exact size: kept per note
-    mentorRef: note.type === 'session' ? undefined : mentorRef,
+    mentorRef: footprintMentor(note),
     unresolved: unknown.list.length ? unknown.list.slice() : NONE,
   };
+}
+
+/** The goal ids `note` names: its items' links and a session's goals (repeats included). */
+function* namedGoalIds(note: Note): Iterable<string> {
+  for (const item of note.actionItems) for (const link of item.links) yield link.id;
+  if (note.type === 'session') for (const g of note.goals) yield g.value;
+}
+
+/** The mentor a note other than a session names (sessions are found by mentor in the notebook). */
+function footprintMentor(note: Note): string | undefined {
+  return note.type === 'session' ? undefined : note.mentor?.value;
 }
 
 /** Ids a note refers to, without repeats. */
