@@ -335,6 +335,28 @@ describe('findings of notes that name a goal or mentor, as it comes and goes', (
   });
 });
 
+describe('blank ids and mentors', () => {
+  it('read as none, so they are never taken for "no mentor"', () => {
+    const session = '---\ntype: session\ndate: 2026-11-01\nmentor: " "\nnext: 2026-11-05\n---\n';
+    const noMentor = '---\ntype: session\ndate: 2026-11-02\nnext: 2026-11-06\n---\n';
+    const blankMentorNote = '---\ntype: mentor\nid: " "\n---\n';
+    const note = parseText('s.md', session).note!;
+    assert.equal(note.mentor, undefined);
+    assert.equal(parseText('mentors/x.md', blankMentorNote).note!.id, 'x');
+    const index = new NoteIndex();
+    const engine = new FindingsEngine(index, '2026-11-21');
+    for (const [uri, text] of [
+      ['s.md', session],
+      ['mentors/x.md', blankMentorNote],
+      ['t.md', noMentor],
+    ] as const) {
+      index.setText(uri, text);
+      engine.update([uri]);
+      assert.deepEqual(sorted(engine.all()), sorted(computeFindings(index, '2026-11-21')), uri);
+    }
+  });
+});
+
 describe('NoteIndex.adopt', () => {
   it('takes over a scanned index as one change, equal to storing its files one by one', () => {
     const scanned = new NoteIndex();

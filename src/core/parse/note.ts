@@ -206,6 +206,9 @@ class FieldReader {
     if (typeof f.value === 'string') {
       // An id is one per note; other values (mentor, status, titles like "1:1") recur.
       const value = f.value.trim();
+      // Blank is no value: a mentor or id of '' would be the key the notebook uses for
+      // sessions without a mentor.
+      if (value === '') return undefined;
       return {
         value: key === 'id' ? own(value) : shared(value),
         range: f.range,
