@@ -6,7 +6,6 @@
  * A property test holds it equal to {@link computeFindings} from scratch.
  */
 import type { LocalDate } from '../model/dates';
-import { NONE } from '../model/notes';
 import type { Finding, Note, ParsedFile } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import {
@@ -19,25 +18,12 @@ import {
   type RuleOptions,
 } from './findings';
 
-/** What a note contributes to other notes' findings. */
-interface Footprint {
+/** The ids a note stands for, and the mentor whose meetings it counts in. */
+interface Roles {
   readonly goalId?: string;
   readonly mentorId?: string;
   /** The mentor whose meeting rules this note feeds (sessions and mentor notes). */
   readonly meetingMentor?: string;
-  /**
-   * Goal ids the note's links name that name a goal (its referrers are read again when it
-   * goes). A session's `goals:` are not listed: the notebook finds sessions by goal.
-   */
-  readonly goalRefs: readonly string[];
-  /** The mentor a note other than a session names (the notebook finds sessions by mentor). */
-  readonly mentorRef?: string;
-  /**
-   * Goal ids the note names (links, tags, session goals) that name no goal: their findings
-   * and "did you mean" suggestions change when a goal with that id or a similar one comes
-   * or goes.
-   */
-  readonly unresolved: readonly string[];
 }
 
 /** Below this many changed files an update is always incremental. */
@@ -56,9 +42,18 @@ export class FindingsEngine {
    * worked out again when it changes, rather than kept for every note (10 MB at 100k).
    */
   private readonly seen = new Map<string, ParsedFile>();
+  /**
+   * For each goal id, the notes whose links name it (read again when the goal goes). A
+   * session's `goals:` are not kept: the notebook finds sessions by goal.
+   */
   private readonly goalRefs = new Map<string, Set<string>>();
+  /** For each mentor id, the notes other than sessions naming it (the notebook finds sessions). */
   private readonly mentorRefs = new Map<string, Set<string>>();
-  /** For each goal id that names no goal, the notes that name it. */
+  /**
+   * For each goal id that names no goal (links, tags, session goals), the notes naming it:
+   * their findings and "did you mean" suggestions change when a goal with that id or a
+   * similar one comes or goes.
+   */
   private readonly unresolvedRefs = new Map<string, Set<string>>();
 
   constructor(
@@ -134,9 +129,9 @@ export class FindingsEngine {
     const meetings = new Set<string>();
     for (const uri of list) {
       files.add(uri);
-      const before = footprint(this.seen.get(uri), this.notebook);
+      const before = rolesOf(this.seen.get(uri));
       const file = this.notebook.file(uri);
-      const after = footprint(file, this.notebook);
+      const after = rolesOf(file);
       for (const fp of [before, after]) {
         if (!fp) continue;
         if (fp.goalId !== undefined) goalIds.add(fp.goalId);
@@ -153,7 +148,7 @@ export class FindingsEngine {
         if (before?.mentorId !== undefined) mentorSet.add(before.mentorId);
         if (after?.mentorId !== undefined) mentorSet.add(after.mentorId);
       }
-      this.setFootprint(uri, file, after);
+      this.setReferences(uri, file);
     }
     if (goalSet.size) {
       this.ctx.forgetGoals();
@@ -173,10 +168,7 @@ export class FindingsEngine {
       }
       for (const uri of dependents) {
         // Whether their ids name goals may have changed with the goals.
-        if (!files.has(uri)) {
-          const file = this.notebook.file(uri);
-          this.setFootprint(uri, file, footprint(file, this.notebook));
-        }
+        if (!files.has(uri)) this.setReferences(uri, this.notebook.file(uri));
         files.add(uri);
       }
     }
@@ -207,7 +199,7 @@ export class FindingsEngine {
     this.unresolvedRefs.clear();
     const sink = new Set<string>();
     for (const file of this.notebook.files()) {
-      this.setFootprint(file.uri, file, footprint(file, this.notebook));
+      this.setReferences(file.uri, file);
       this.computeFile(file.uri);
     }
     for (const g of this.notebook.goals()) this.computeScope(`dup:goal:${g.id}`, sink);
@@ -254,59 +246,51 @@ export class FindingsEngine {
   }
 
   /**
-   * Replaces what `uri` contributed (`before`, worked out again from the note as last seen)
-   * with what `file` contributes (`after`). Whether an id names a goal may have changed
-   * since `before` was added, so its ids are removed from both lookups.
+   * Replaces the references of `uri`, as the note was last seen, with those of `file`. The
+   * old note's ids are taken out of both goal lookups: whether an id names a goal may have
+   * changed since they were added.
    */
-  private setFootprint(
-    uri: string,
-    file: ParsedFile | undefined,
-    after: Footprint | undefined,
-  ): void {
+  private setReferences(uri: string, file: ParsedFile | undefined): void {
     const old = this.seen.get(uri)?.note;
     if (old) {
-      // Every id the note named, resolved or not then or now: whether an id names a goal
-      // may have changed since it was added.
       for (const id of namedGoalIds(old)) {
         removeRef(this.goalRefs, id, uri);
         removeRef(this.unresolvedRefs, id, uri);
       }
-      const mentorRef = footprintMentor(old);
-      if (mentorRef !== undefined) removeRef(this.mentorRefs, mentorRef, uri);
+      const mentor = namedMentor(old);
+      if (mentor !== undefined) removeRef(this.mentorRefs, mentor, uri);
     }
-    if (after && file) {
-      for (const id of after.goalRefs) addRef(this.goalRefs, id, uri);
-      if (after.mentorRef !== undefined) addRef(this.mentorRefs, after.mentorRef, uri);
-      for (const id of after.unresolved) addRef(this.unresolvedRefs, id, uri);
-      this.seen.set(uri, file);
-    } else this.seen.delete(uri);
+    const note = file?.note;
+    if (!file || !note) {
+      this.seen.delete(uri);
+      return;
+    }
+    for (const item of note.actionItems)
+      for (const link of item.links)
+        addRef(
+          this.notebook.goalsById(link.id).length ? this.goalRefs : this.unresolvedRefs,
+          link.id,
+          uri,
+        );
+    if (note.type === 'session')
+      for (const g of note.goals)
+        if (this.notebook.goalsById(g.value).length === 0)
+          addRef(this.unresolvedRefs, g.value, uri);
+    const mentor = namedMentor(note);
+    if (mentor !== undefined) addRef(this.mentorRefs, mentor, uri);
+    this.seen.set(uri, file);
   }
 }
 
-function footprint(file: ParsedFile | undefined, notebook: Notebook): Footprint | undefined {
+function rolesOf(file: ParsedFile | undefined): Roles | undefined {
   const note = file?.note;
   if (!note) return undefined;
-  // Most notes name a goal or two: a small list, and a set only for notes that name many.
-  const refs: GoalRefs = { list: [], seen: undefined };
-  const unknown: GoalRefs = { list: [], seen: undefined };
-  const refer = (id: string): void =>
-    addGoalRef(notebook.goalsById(id).length ? refs : unknown, id);
-  for (const item of note.actionItems) for (const link of item.links) refer(link.id);
-  // Sessions by goal and by mentor are the notebook's own lookups (a changed session is
-  // read again anyway): keeping them here too cost a rebuild at 100k notes 0.1 s.
-  if (note.type === 'session')
-    for (const g of note.goals)
-      if (notebook.goalsById(g.value).length === 0) addGoalRef(unknown, g.value);
-  const mentorRef = note.mentor?.value;
-  // One shape for every footprint (absent = undefined).
+  // One shape for every note (absent = undefined).
   return {
     goalId: note.type === 'goal' ? note.id : undefined,
     mentorId: note.type === 'mentor' ? note.id : undefined,
     meetingMentor:
-      note.type === 'mentor' ? note.id : note.type === 'session' ? mentorRef : undefined,
-    goalRefs: refs.list.length ? refs.list.slice() : NONE, // exact size: kept per note
-    mentorRef: footprintMentor(note),
-    unresolved: unknown.list.length ? unknown.list.slice() : NONE,
+      note.type === 'mentor' ? note.id : note.type === 'session' ? note.mentor?.value : undefined,
   };
 }
 
@@ -317,21 +301,8 @@ function* namedGoalIds(note: Note): Iterable<string> {
 }
 
 /** The mentor a note other than a session names (sessions are found by mentor in the notebook). */
-function footprintMentor(note: Note): string | undefined {
+function namedMentor(note: Note): string | undefined {
   return note.type === 'session' ? undefined : note.mentor?.value;
-}
-
-/** Ids a note refers to, without repeats. */
-interface GoalRefs {
-  readonly list: string[];
-  seen: Set<string> | undefined;
-}
-
-function addGoalRef(refs: GoalRefs, id: string): void {
-  if (refs.seen ? refs.seen.has(id) : refs.list.includes(id)) return;
-  refs.list.push(id);
-  refs.seen?.add(id);
-  if (!refs.seen && refs.list.length > 16) refs.seen = new Set(refs.list);
 }
 
 function addRef(map: Map<string, Set<string>>, id: string, uri: string): void {
