@@ -34,10 +34,6 @@ export class MultiMap<V> {
   keys(): Iterable<string> {
     return this.map.keys();
   }
-
-  clear(): void {
-    this.map.clear();
-  }
 }
 
 /**

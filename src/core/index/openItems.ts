@@ -69,16 +69,6 @@ export class OpenItems {
     this.removed.clear();
   }
 
-  clear(): void {
-    this.byUri.clear();
-    this.dueCounts.clear();
-    this.byGoal.clear();
-    this.order = [];
-    this.stale = false;
-    this.removed.clear();
-    this.changesSinceRead = 0;
-  }
-
   /** Every open item, by due date (undated last), then file, then line, as a new list. */
   sorted(): ActionItem[] {
     if (this.stale) {
