@@ -40,6 +40,11 @@ interface Entry {
 /** The first line of a serialized cache. */
 const HEADER = JSON.stringify({ cache: 'mentoring-notes', version: PARSER_VERSION });
 
+/** The cache's text: the header, the strings the files share, a line per file. */
+function serialized(table: StringTable, lines: readonly string[]): string {
+  return [HEADER, JSON.stringify(table.strings), ...lines].join('\n');
+}
+
 /** The cache: URI → (stamp, parsed file). */
 export class ParseCache {
   private readonly entries = new Map<string, Entry>();
@@ -129,7 +134,7 @@ export class ParseCache {
       const l = this.line(uri, e, table);
       if (l !== undefined) lines.push(l);
     }
-    return [HEADER, JSON.stringify(table.strings), ...lines].join('\n');
+    return serialized(table, lines);
   }
 
   /**
@@ -146,7 +151,7 @@ export class ParseCache {
       if (l !== undefined) lines.push(l);
       if (pacer.due()) await pacer.rest();
     }
-    return [HEADER, JSON.stringify(table.strings), ...lines].join('\n');
+    return serialized(table, lines);
   }
 
   /** Reads a serialized cache; anything unreadable or from another parser version gives an empty cache. */
