@@ -54,7 +54,7 @@ export class RuleContext {
   nearestGoal(id: string): string | undefined {
     if (this.nearMemo.has(id)) return this.nearMemo.get(id);
     let best: string | undefined;
-    if (id.length >= 4) {
+    if (id.length >= MIN_SUGGESTED) {
       const lower = id.toLowerCase();
       let bestDistance = NEAR;
       // Ids whose length differs by NEAR or more are at least that far: only nearby lengths.
@@ -98,6 +98,8 @@ export class RuleContext {
 
 /** Suggestions are ids fewer than this many edits away. */
 const NEAR = 3;
+/** Ids shorter than this get no suggestion (too many goals would be near). */
+const MIN_SUGGESTED = 4;
 
 /**
  * True when the goal `goalId` is close enough to the unknown id `id` to be suggested for
@@ -105,7 +107,9 @@ const NEAR = 3;
  * suggestion.
  */
 export function couldSuggest(id: string, goalId: string): boolean {
-  return id.length >= 4 && editDistance(id.toLowerCase(), goalId.toLowerCase(), NEAR) < NEAR;
+  return (
+    id.length >= MIN_SUGGESTED && editDistance(id.toLowerCase(), goalId.toLowerCase(), NEAR) < NEAR
+  );
 }
 
 /** Collects findings; each rule scope fills one. */
