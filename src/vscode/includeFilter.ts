@@ -56,6 +56,26 @@ export class IncludeFilter {
     return filter;
   }
 
+  /**
+   * The filter for what lies under the folder `uri`, with paths relative to it: the filter
+   * of its workspace folder, from where `uri` sits in it. Undefined when `uri` is in no
+   * workspace folder or in an excluded folder (nothing under it is read).
+   */
+  forSubfolder(uri: vscode.Uri): FolderFilter | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const filter = this.forFolder(folder.uri);
+    const root = folder.uri.path.replace(/\/$/, '');
+    const base = uri.path === root ? '' : uri.path.slice(root.length + 1);
+    if (!base) return filter;
+    const segments = base.split('/');
+    if (inExcludedFolder(filter, segments, segments.length)) return undefined;
+    return {
+      includesPath: (path) => filter.includesPath(`${base}/${path}`),
+      excludesFolder: (path) => filter.excludesFolder(`${base}/${path}`),
+    };
+  }
+
   /** True when `uri` is a Markdown file the notebook should read. */
   includes(uri: vscode.Uri): boolean {
     if (!/\.md$/i.test(uri.path)) return false;
@@ -63,10 +83,22 @@ export class IncludeFilter {
     if (!folder) return false;
     const filter = this.forFolder(folder.uri);
     const path = vscode.workspace.asRelativePath(uri, false);
-    // files.exclude globs match a folder as well as what is inside it.
     const segments = path.split('/');
-    for (let i = 1; i < segments.length; i++)
-      if (filter.excludesFolder(segments.slice(0, i).join('/'))) return false;
+    if (inExcludedFolder(filter, segments, segments.length - 1)) return false;
     return filter.includesPath(path);
   }
+}
+
+/**
+ * True when one of the first `depth` folders along `segments` (a path split at `/`) is
+ * excluded: files.exclude globs match a folder as well as what is inside it.
+ */
+function inExcludedFolder(
+  filter: FolderFilter,
+  segments: readonly string[],
+  depth: number,
+): boolean {
+  for (let i = 1; i <= depth; i++)
+    if (filter.excludesFolder(segments.slice(0, i).join('/'))) return true;
+  return false;
 }

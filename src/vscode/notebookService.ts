@@ -366,23 +366,10 @@ export class NotebookService implements vscode.Disposable {
   /** Reads every note under the folder `uri` (after it was moved or copied in). */
   private async indexFolder(uri: vscode.Uri): Promise<void> {
     this.foldersTouched?.push(() => this.indexFolder(uri));
-    const workspaceFolder = vscode.workspace.getWorkspaceFolder(uri);
-    if (!workspaceFolder) return;
-    // The workspace folder's filter, from where `uri` sits in that same folder: an excluded
-    // folder (or one inside it, such as a cloned repository's .git) is never walked.
-    const filter = this.filter.forFolder(workspaceFolder.uri);
-    const root = workspaceFolder.uri.path.replace(/\/$/, '');
-    const base = uri.path === root ? '' : uri.path.slice(root.length + 1);
-    const at = (path: string): string => (base ? `${base}/${path}` : path);
-    if (base) {
-      const segments = base.split('/');
-      for (let i = 1; i <= segments.length; i++)
-        if (filter.excludesFolder(segments.slice(0, i).join('/'))) return;
-    }
-    const below: FolderFilter = {
-      includesPath: (path) => filter.includesPath(at(path)),
-      excludesFolder: (path) => filter.excludesFolder(at(path)),
-    };
+    // Its workspace folder's filter, from where it sits: an excluded folder (or one inside
+    // it, such as a cloned repository's .git) is never walked.
+    const below = this.filter.forSubfolder(uri);
+    if (!below) return;
     const found = await this.listUnder(uri, below);
     await Promise.all(found.map((path) => this.readFromDisk(vscode.Uri.joinPath(uri, path))));
   }
