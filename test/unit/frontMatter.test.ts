@@ -28,6 +28,7 @@ describe('front matter', () => {
       'next: 2026-12-05   # agreed at the end',
       'title: "Quoted: with colon"',
       "channel: 'video call'",
+      'quoted: "Call with sam \\"estimates\\" \\\\ a\\/b\\tc\\nd"  # escapes',
       'empty:',
       'list: []',
       'duration: 45',
@@ -39,6 +40,7 @@ describe('front matter', () => {
     const f = fast(block);
     assert.ok(f, 'the fast path should take this block');
     assert.deepEqual(f, slow(block));
+    assert.equal(f.get('quoted')?.value, 'Call with sam "estimates" \\ a/b\tc\nd');
   });
 
   it('leaves anything unusual to the YAML parser', () => {
@@ -50,7 +52,10 @@ describe('front matter', () => {
       'x: ~',
       'nested:\n  a: 1',
       'a: &anchor x',
-      'q: "esc\\"aped"',
+      'q: "hex \\x41"',
+      'q: "unicode \\u00e9"',
+      'q: "line \\\nfolded"',
+      'q: "unterminated \\"',
       "q: 'it''s'",
       'k: v: w',
       'tab:\tx',
@@ -89,6 +94,13 @@ describe('front matter', () => {
         "'s'",
         '"a # b"',
         '[a, 1]',
+        '"say \\"hi\\""',
+        '"a\\\\b"',
+        '"x\\/y\\tz\\n"',
+        '"\\"',
+        '"\\x41"',
+        '"\\u00e9"',
+        '"end\\""',
       ),
       fc.array(word, { maxLength: 3 }).map((xs) => `[${xs.join(', ')}]`),
     );
