@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
-import { own, ownNarrow } from '../../src/core/parse/text';
+import { dateProblem } from '../../src/core/model/dates';
+import { own, ownNarrow, sharedDate, squeezeSpaces } from '../../src/core/parse/text';
 import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
@@ -228,6 +229,63 @@ describe('stored copies of strings', () => {
         assert.equal(ownNarrow(part), part);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('text helpers tuned for speed', () => {
+  it('squeeze spaces exactly as the regular expression does, for every whitespace character', () => {
+    // Every character \s matches, a few that look alike but are not, and anything else.
+    const unit = fc.oneof(
+      fc.constantFrom(
+        ...' \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+      ),
+      fc.constantFrom(...'ab\u200b\u180e\u0085\u2060'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+    );
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 24 }), (s) => {
+        assert.equal(squeezeSpaces(s), s.replace(/\s+/g, ' ').trim(), JSON.stringify(s));
+      }),
+      { seed: 3, numRuns: 5000 },
+    );
+    const plain = 'already one space between words';
+    assert.equal(squeezeSpaces(plain), plain);
+  });
+
+  it('read dates as the calendar does, the first time and from memory', () => {
+    const date = fc.oneof(
+      fc
+        .tuple(
+          fc.integer({ min: 0, max: 9999 }),
+          fc.integer({ min: 0, max: 13 }),
+          fc.integer({ min: 0, max: 32 }),
+        )
+        .map(
+          ([y, m, d]) =>
+            `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`,
+        ),
+      fc.constantFrom(
+        '2024-02-29',
+        '2023-02-29',
+        '1900-02-29',
+        '2000-02-29',
+        '2026-1-05',
+        '',
+        '２０２６-01-01',
+        '2026/01/01',
+        '2026-01-0a',
+        '+026-01-01',
+      ),
+      fc.string({ maxLength: 11 }),
+    );
+    fc.assert(
+      fc.property(date, (s) => {
+        const expected = dateProblem(s) === undefined ? s : undefined;
+        assert.equal(sharedDate(s), expected, s);
+        assert.equal(sharedDate(s), expected, `${s} (again)`);
+      }),
+      { seed: 9, numRuns: 5000 },
     );
   });
 });

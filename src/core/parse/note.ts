@@ -32,7 +32,16 @@ import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
 import { readFrontMatter, type Field } from './frontMatter';
 import { readTaskMetadata } from './taskLine';
-import { decodeNote, lineRange, own, ownNarrow, shared, splitLines, stripBom } from './text';
+import {
+  decodeNote,
+  lineRange,
+  own,
+  ownNarrow,
+  shared,
+  sharedDate,
+  splitLines,
+  stripBom,
+} from './text';
 
 /** Parses a note from its bytes (as read from disk). */
 export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
@@ -237,12 +246,13 @@ class FieldReader {
       );
       return undefined;
     }
-    const problem = dateProblem(f.value.trim());
-    if (problem) {
-      this.report(f, `${key}: ${problem}`, CODES.invalidDate, key);
+    const value = f.value.trim();
+    const date = sharedDate(value);
+    if (date === undefined) {
+      this.report(f, `${key}: ${dateProblem(value)!}`, CODES.invalidDate, key);
       return undefined;
     }
-    return { value: shared(f.value.trim()), range: f.range };
+    return { value: date, range: f.range };
   }
 
   /** One of a fixed set of words. */

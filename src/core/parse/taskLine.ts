@@ -5,7 +5,7 @@
  */
 import { dateProblem, type LocalDate } from '../model/dates';
 import type { ActionItem, Located, Priority, Range } from '../model/types';
-import { lineRange, own, shared } from './text';
+import { lineRange, own, shared, sharedDate, squeezeSpaces } from './text';
 
 /** What a task line says besides its words. */
 export interface TaskMetadata extends Pick<
@@ -177,16 +177,16 @@ class TaskDates {
   ) {}
 
   take(field: DateField, token: string, start: number, end: number): void {
-    const problem = dateProblem(token);
+    const date = sharedDate(token);
     const range = lineRange(this.line, this.column + start, this.column + end);
-    if (problem) {
+    if (date === undefined) {
       this.bad.push({
         range,
-        message: token === '' ? `the ${label(field)} date is missing` : problem,
+        message: token === '' ? `the ${label(field)} date is missing` : dateProblem(token)!,
       });
       return;
     }
-    if (this[field] === undefined) this[field] = { value: shared(token), range };
+    if (this[field] === undefined) this[field] = { value: date, range };
   }
 }
 
@@ -201,6 +201,8 @@ function describeText(rest: string, spans: number[]): string {
   let text = '';
   if (spans.length === 0) text = rest;
   else {
+    // The pieces between the metadata, each trimmed and joined by one space: the same
+    // words as joining them and squeezing the spaces, without copying most of them again.
     sortPairs(spans);
     let pos = 0;
     for (let k = 0; k < spans.length; k += 2) {
@@ -210,14 +212,16 @@ function describeText(rest: string, spans: number[]): string {
         pos = Math.max(pos, e);
         continue;
       }
-      text += rest.slice(pos, s) + ' ';
+      const piece = rest.slice(pos, s).trim();
+      if (piece) text = text ? text + ' ' + piece : piece;
       pos = e;
     }
-    text += rest.slice(pos);
+    const piece = rest.slice(pos).trim();
+    if (piece) text = text ? text + ' ' + piece : piece;
   }
   // Token by token from the end, each step looking only at the last token, so a long
   // line never makes a regular expression backtrack over it.
-  let words = text.replace(/\s+/g, ' ').trim();
+  let words = squeezeSpaces(text);
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {

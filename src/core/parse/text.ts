@@ -2,6 +2,7 @@
  * Text helpers shared by the parsers: decoding bytes safely, splitting lines the way
  * editors do, and building ranges.
  */
+import { dateProblem, type LocalDate } from '../model/dates';
 import type { Position, Range } from '../model/types';
 
 /** Largest note read in full; larger files get a diagnostic instead of being parsed. */
@@ -179,5 +180,69 @@ export function shared(s: string): string {
 }
 
 const sharedStrings = new Map<string, string>();
+
+/**
+ * `token` when it is a real calendar date (`YYYY-MM-DD`), as one shared copy; undefined
+ * otherwise (ask {@link dateProblem} why). Dates seen before are found by their number
+ * (20261121) without validating or hashing the text again: every action item and most
+ * front matter hold some, and a notebook repeats them.
+ */
+export function sharedDate(token: string): LocalDate | undefined {
+  if (token.length !== 10 || token.charCodeAt(4) !== 0x2d || token.charCodeAt(7) !== 0x2d)
+    return undefined;
+  let key = 0;
+  for (let i = 0; i < 10; i++) {
+    if (i === 4 || i === 7) continue;
+    const digit = token.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return undefined;
+    key = key * 10 + digit;
+  }
+  const known = sharedDates.get(key);
+  if (known !== undefined) return known;
+  if (dateProblem(token) !== undefined) return undefined;
+  // Bounded like the shared strings (ten thousand years of days fit).
+  if (sharedDates.size >= MAX_SHARED_DATES) sharedDates.clear();
+  const copy = own(token);
+  sharedDates.set(key, copy);
+  return copy;
+}
+
+const sharedDates = new Map<number, LocalDate>();
+const MAX_SHARED_DATES = 1 << 22;
+
+/**
+ * `s` with every run of whitespace made one space and none at either end, as
+ * `s.replace(/\s+/g, ' ').trim()` gives (the same characters count as whitespace), and
+ * `s` itself when it already reads so: most of an item's words do, and the regular
+ * expression copied every one.
+ */
+export function squeezeSpaces(s: string): string {
+  let afterSpace = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x20) {
+      if (afterSpace) return s.replace(/\s+/g, ' ').trim();
+      afterSpace = true;
+    } else if (isWhitespace(c)) return s.replace(/\s+/g, ' ').trim();
+    else afterSpace = false;
+  }
+  return afterSpace && s.length > 0 ? s.replace(/\s+/g, ' ').trim() : s;
+}
+
+/** True for the characters `\s` matches besides the space. */
+function isWhitespace(c: number): boolean {
+  if (c < 0xa0) return c >= 0x09 && c <= 0x0d;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
 const MAX_SHARED_LENGTH = 40;
 const MAX_SHARED_STRINGS = 8192;
