@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
 import { dateProblem } from '../../src/core/model/dates';
-import { own, ownNarrow, sharedDate, squeezeSpaces } from '../../src/core/parse/text';
+import { own, ownNarrow, sharedDate, splitLines, squeezeSpaces } from '../../src/core/parse/text';
 import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
@@ -251,6 +251,19 @@ describe('text helpers tuned for speed', () => {
     );
     const plain = 'already one space between words';
     assert.equal(squeezeSpaces(plain), plain);
+  });
+
+  it('split lines at \\r\\n, \\r and \\n, as editors do, with or without carriage returns', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', ' ', '\n', '\r', '\u2028', 'é'),
+      maxLength: 30,
+    });
+    fc.assert(
+      fc.property(text, (s) => {
+        assert.deepEqual(splitLines(s), s.split(/\r\n|\r|\n/), JSON.stringify(s));
+      }),
+      { seed: 4, numRuns: 3000 },
+    );
   });
 
   it('read dates as the calendar does, the first time and from memory', () => {

@@ -284,14 +284,16 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       inParagraph = false;
       continue;
     }
-    const fence = FENCE.exec(rest)?.[0];
+    // Every pattern below is anchored: its first character is checked before it runs
+    // (most lines are words, which none of them matches).
+    const fence = first === '`' || first === '~' ? FENCE.exec(rest)?.[0] : undefined;
     if (fence && (fence[0] === '~' || !rest.includes('`', fence.length))) {
       items.length = depth;
       raw = { char: fence[0]!, length: fence.length, depth };
       inParagraph = false;
       continue;
     }
-    if (inParagraph && SETEXT_UNDERLINE.test(rest)) {
+    if (inParagraph && (first === '=' || first === '-') && SETEXT_UNDERLINE.test(rest)) {
       // Under a paragraph of the same container it makes that paragraph a setext heading
       // (unless the paragraph is a task's, which would then not be a task: full parse).
       // A paragraph that opens with `[` may be a link reference definition, which no
@@ -317,18 +319,23 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       // after a list).
       if (interrupting || paragraphText || !THEMATIC_BREAK.test(rest)) return undefined;
     }
-    if (THEMATIC_BREAK.test(rest)) {
+    if ((first === '-' || first === '*' || first === '_') && THEMATIC_BREAK.test(rest)) {
       items.length = depth;
       inParagraph = false;
       continue;
     }
-    if (inParagraph && TABLE_DELIMITER.test(rest) && !/^-[ \t]/.test(rest)) {
+    if (
+      inParagraph &&
+      (first === '|' || first === ':' || first === '-') &&
+      TABLE_DELIMITER.test(rest) &&
+      !/^-[ \t]/.test(rest)
+    ) {
       // A table may start here, the line above being its header: no checkbox there then.
       if (itemLine === i - 1) return undefined;
       maybeTable = true;
       continue;
     }
-    const heading = ATX.exec(rest);
+    const heading = first === '#' ? ATX.exec(rest) : null;
     if (heading) {
       items.length = depth;
       inParagraph = false;
@@ -336,7 +343,10 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
       headings.push({ line: i, depth: heading[1]!.length, text });
       continue;
     }
-    const item = LIST_ITEM.exec(rest);
+    const item =
+      first === '-' || first === '*' || first === '+' || (first >= '0' && first <= '9')
+        ? LIST_ITEM.exec(rest)
+        : null;
     const afterMarker = item ? rest[item[0].length] : undefined;
     if (item && (item[2]!.length > 0 || afterMarker === undefined || afterMarker === '\t')) {
       const marker = item[1]!;
@@ -367,7 +377,7 @@ export function scanFast(lines: readonly string[], from: number): BlockScan | un
         continue;
       }
     }
-    if (FOOTNOTE.test(rest)) return undefined;
+    if (first === '[' && FOOTNOTE.test(rest)) return undefined;
     // Paragraph text (or table rows): a new paragraph closes deeper items; a continuation
     // keeps them.
     maybeTable = paragraphText;

@@ -58,7 +58,9 @@ export function stripBom(text: string): string {
 
 /** Splits text into lines at `\r\n`, `\r` or `\n`, as editors and CommonMark do. */
 export function splitLines(text: string): string[] {
-  return text.split(/\r\n|\r|\n/);
+  // Splitting at one character is several times faster than at a pattern; most notes
+  // have no carriage return at all.
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
 }
 
 const SHARED_LINES = 512;
