@@ -34,8 +34,8 @@ import {
   type Section,
   type Severity,
 } from '../model/types';
-import { dateProblem, type LocalDate } from '../model/dates';
-import { lineRange, range, shared } from '../parse/text';
+import type { LocalDate } from '../model/dates';
+import { lineRange, range, shared, sharedDate } from '../parse/text';
 
 /** One encoded file: numbers, strings and nulls. */
 export type EncodedFile = (string | number | null)[];
@@ -229,15 +229,11 @@ export function decodeFile(uri: string, data: unknown, strings?: readonly string
   return { uri, note, problems: problems.length ? problems : NONE };
 }
 
-/** Dates already found real: a notebook uses a few thousand, each thousands of times. */
-const realDates = new Set<string>();
-const MAX_REAL_DATES = 20_000;
-
-function checkDate(value: string): void {
-  if (realDates.has(value)) return;
-  if (dateProblem(value)) throw new Error('not a date');
-  if (realDates.size >= MAX_REAL_DATES) realDates.clear();
-  realDates.add(value);
+/** `value` as the shared date, checked again: nothing that is not a real date gets through. */
+function checkedDate(value: string): LocalDate {
+  const date = sharedDate(value);
+  if (date === undefined) throw new Error('not a date');
+  return date;
 }
 
 class Writer {
@@ -438,15 +434,13 @@ class Reader {
 
   /** A date, checked again: nothing that is not a real date reaches the date arithmetic. */
   optDate(): LocalDate | undefined {
-    const v = this.optShared();
-    if (v !== undefined) checkDate(v);
-    return v;
+    const v = this.optStr();
+    return v === undefined ? undefined : checkedDate(v);
   }
 
   locatedDate(): Located<LocalDate> | undefined {
-    const l = this.located();
-    if (l) checkDate(l.value);
-    return l;
+    const value = this.optStr();
+    return value === undefined ? undefined : { value: checkedDate(value), range: this.range() };
   }
 
   located(): Located<string> | undefined {
