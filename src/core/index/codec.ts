@@ -142,7 +142,7 @@ export function decodeFile(uri: string, data: unknown, strings?: readonly string
   const typeName = r.optStr();
   if (typeName === undefined) {
     r.end();
-    return { uri, problems: problems.length ? problems : NONE };
+    return { uri, problems };
   }
   const type = r.oneOf(typeName, NOTE_TYPES);
   const id = r.str();
@@ -226,7 +226,7 @@ export function decodeFile(uri: string, data: unknown, strings?: readonly string
     }
   }
   r.end();
-  return { uri, note, problems: problems.length ? problems : NONE };
+  return { uri, note, problems };
 }
 
 /** `value` as the shared date, checked again: nothing that is not a real date gets through. */

@@ -111,33 +111,27 @@ export function readFrontMatter(lines: readonly string[]): FrontMatter {
   // The block's length as joined text, without joining it: most notes never need the text.
   let length = close - 2;
   for (let i = 1; i < close; i++) length += lines[i]!.length;
+  // A closed block that cannot be read: no fields, the type guessed.
+  const unreadable = (problems: readonly FrontMatterProblem[]): FrontMatter => ({
+    present: true,
+    fields: new Map(),
+    bodyStartLine: close + 1,
+    range: blockRange,
+    problems,
+    typeHint: hint(),
+  });
   if (length > MAX_FRONT_MATTER_CHARS) {
-    return {
-      present: true,
-      fields: new Map(),
-      bodyStartLine: close + 1,
-      range: blockRange,
-      typeHint: hint(),
-      problems: [
-        {
-          range: lineRange(0, 0, first.length),
-          message: `front matter is ${length} characters long, over the ${MAX_FRONT_MATTER_CHARS} a note may have`,
-        },
-      ],
-    };
+    return unreadable([
+      {
+        range: lineRange(0, 0, first.length),
+        message: `front matter is ${length} characters long, over the ${MAX_FRONT_MATTER_CHARS} a note may have`,
+      },
+    ]);
   }
   const parsed =
     readSimpleFields(lines, 1, close) ?? readYamlFields(lines.slice(1, close).join('\n'));
+  if ('problems' in parsed) return unreadable(parsed.problems);
   // Written out, not spread from a shared base: spreading cost 3% of the whole parse.
-  if ('problems' in parsed)
-    return {
-      present: true,
-      fields: new Map(),
-      bodyStartLine: close + 1,
-      range: blockRange,
-      problems: parsed.problems,
-      typeHint: hint(),
-    };
   return {
     present: true,
     fields: parsed.fields,
@@ -311,8 +305,7 @@ function doubleQuoted(raw: string): Quoted | undefined {
   let from = 1;
   for (let i = 1; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (c === 0x22)
-      return { value: from === 1 ? raw.slice(1, i) : value + raw.slice(from, i), end: i + 1 };
+    if (c === 0x22) return { value: value + raw.slice(from, i), end: i + 1 };
     if (c !== 0x5c) continue;
     const escaped = ESCAPED.get(raw[i + 1] ?? '');
     if (escaped === undefined) return undefined;

@@ -182,6 +182,8 @@ export function shared(s: string): string {
 }
 
 const sharedStrings = new Map<string, string>();
+const MAX_SHARED_LENGTH = 40;
+const MAX_SHARED_STRINGS = 8192;
 
 /**
  * `token` when it is a real calendar date (`YYYY-MM-DD`), as one shared copy; undefined
@@ -219,16 +221,18 @@ const MAX_SHARED_DATES = 1 << 22;
  * expression copied every one.
  */
 export function squeezeSpaces(s: string): string {
+  // Squeezed already: no whitespace but single spaces between words.
+  let squeezed = true;
   let afterSpace = true;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; squeezed && i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 0x20) {
-      if (afterSpace) return s.replace(/\s+/g, ' ').trim();
+      squeezed = !afterSpace;
       afterSpace = true;
-    } else if (isWhitespace(c)) return s.replace(/\s+/g, ' ').trim();
+    } else if (isWhitespace(c)) squeezed = false;
     else afterSpace = false;
   }
-  return afterSpace && s.length > 0 ? s.replace(/\s+/g, ' ').trim() : s;
+  return squeezed && !(afterSpace && s.length > 0) ? s : s.replace(/\s+/g, ' ').trim();
 }
 
 /** True for the characters `\s` matches besides the space. */
@@ -246,5 +250,3 @@ function isWhitespace(c: number): boolean {
     c === 0xfeff
   );
 }
-const MAX_SHARED_LENGTH = 40;
-const MAX_SHARED_STRINGS = 8192;
