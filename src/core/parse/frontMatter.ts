@@ -169,14 +169,16 @@ const PLAIN = /^[^\s\-?:,[\]{}#&*!|>'"%@`][^#:]*?(?:[ \t]+#.*)?$/;
 const NOT_A_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 const BLOCK_ITEM = /^( *)- ([^ ].*?)$/;
+/** Any character `trim()` removes besides the space. */
+const OTHER_BLANK = /[^\S ]/;
 const DECIMAL = /^[-+]?[0-9]{1,15}$/;
 const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^,[\]{}#:]*[^\s,[\]{}#:])?$/;
 
 /**
  * The fast path for the front matter notes almost always have: one `key: value` per line,
- * values that are plain or simply quoted strings or flow lists of plain strings, comments
- * and blank lines. Anything else (numbers, booleans, nesting, escapes, anchors, repeated
- * keys, tabs…) returns undefined and goes to the full YAML parser, which a differential
+ * values that are plain or quoted strings (double-quoted with the common escapes) or flow
+ * lists of plain strings, comments and blank lines. Anything else (numbers, booleans,
+ * nesting, other escapes, anchors, repeated keys, tabs and other blanks…) returns undefined and goes to the full YAML parser, which a differential
  * test holds this path equal to.
  */
 export function readSimpleFields(
@@ -189,8 +191,9 @@ export function readSimpleFields(
     const text = lines[line]!;
     if (text === '' || text[0] === '#') continue;
     // Long lines go to the full parser, which is linear; the patterns here are meant for
-    // short ones.
-    if (text.length > 400 || text.includes('\t')) return undefined;
+    // short ones. So do lines with any blank but the space: this path trims as JavaScript
+    // does, which also takes a tab, a no-break space or a BOM for blank; YAML does not.
+    if (text.length > 400 || OTHER_BLANK.test(text)) return undefined;
     const key = SIMPLE_KEY.exec(text);
     if (!key || fields.has(key[1]!)) return undefined;
     const start = key[0].length;
