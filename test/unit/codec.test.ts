@@ -9,9 +9,17 @@ import { MemoryFiles } from './helpers/memoryFiles';
 
 const ROOT = process.cwd();
 
-/** Through the encoding and JSON, as the cache stores it. */
+/** Through the encoding and JSON, as the cache stores it (with a table of its own). */
 function roundTrip(parsed: ParsedFile): ParsedFile {
-  return decodeFile(parsed.uri, JSON.parse(JSON.stringify(encodeFile(parsed))));
+  const table = new StringTable();
+  const data = JSON.parse(JSON.stringify(encodeFile(parsed, table))) as unknown;
+  return decodeFile(parsed.uri, data, JSON.parse(JSON.stringify(table.strings)) as string[]);
+}
+
+/** `parsed` encoded with a table of its own, and the table's strings. */
+function encoded(parsed: ParsedFile): { data: (string | number | null)[]; strings: string[] } {
+  const table = new StringTable();
+  return { data: encodeFile(parsed, table), strings: table.strings };
 }
 
 describe('cache encoding', () => {
@@ -84,17 +92,22 @@ describe('cache encoding', () => {
       'n.md',
       new TextEncoder().encode('---\ntype: goal\n---\n- [ ] a 📅 2026-12-01\n'),
     );
-    const good = encodeFile(parsed);
+    const { data: good, strings } = encoded(parsed);
+    assert.deepStrictEqual(decodeFile('n.md', good, strings), parsed);
     const bad: unknown[] = [
       'nope',
       [],
       good.slice(0, -1),
       [...good, 1],
-      good.map((v) => (v === 'goal' ? 'gaol' : v)),
       good.map((v) => (typeof v === 'number' ? -5 : v)),
-      good.map((v) => (typeof v === 'string' ? 3 : v)),
+      // A string written out, or a count, where a reference into the table belongs.
+      good.map((v) => (typeof v === 'number' && v < 0 ? 'goal' : v)),
+      good.map((v) => (typeof v === 'number' && v < 0 ? 0 : v)),
     ];
-    for (const data of bad) assert.throws(() => decodeFile('n.md', data));
+    for (const data of bad) assert.throws(() => decodeFile('n.md', data, strings));
+    // A note type that is not one.
+    const gaol = strings.map((s) => (s === 'goal' ? 'gaol' : s));
+    assert.throws(() => decodeFile('n.md', good, gaol), /unexpected "gaol"/);
   });
 
   it('refuses entries that decode but would break the rules or the editor later', () => {
@@ -104,30 +117,35 @@ describe('cache encoding', () => {
         '---\ntype: session\ndate: 2026-11-01\ngoals: [talk]\n---\n- [ ] a 📅 2026-12-01\n',
       ),
     );
-    const good = encodeFile(session);
-    assert.deepStrictEqual(decodeFile('s.md', good), session);
-    const swap = (from: string | number | null, to: string | number | null) => {
-      const i = good.indexOf(from);
-      assert.ok(i >= 0, String(from));
-      return good.map((v, k) => (k === i ? to : v));
+    const { data: good, strings } = encoded(session);
+    assert.deepStrictEqual(decodeFile('s.md', good, strings), session);
+    /** The table with the string `from` written as `to`. */
+    const rewrite = (from: string, to: string) => {
+      assert.ok(strings.includes(from), from);
+      return strings.map((s) => (s === from ? to : s));
     };
-    assert.throws(() => decodeFile('s.md', swap('talk', null)), /missing goal/);
-    assert.throws(() => decodeFile('s.md', swap('2026-12-01', '2026-13-01')), /not a date/);
-    assert.throws(() => decodeFile('s.md', swap('2026-11-01', 'soon')), /not a date/);
+    const talk = -1 - strings.indexOf('talk');
+    const noGoal = good.map((v) => (v === talk ? null : v));
+    assert.throws(() => decodeFile('s.md', noGoal, strings), /missing goal/);
+    assert.throws(
+      () => decodeFile('s.md', good, rewrite('2026-12-01', '2026-13-01')),
+      /not a date/,
+    );
+    assert.throws(() => decodeFile('s.md', good, rewrite('2026-11-01', 'soon')), /not a date/);
     const firstRangeNumber = good.findIndex((v, k) => k > 0 && typeof v === 'number' && v > 0);
     const negative = good.map((v, k) => (k === firstRangeNumber ? -1 : v));
-    assert.throws(() => decodeFile('s.md', negative));
+    assert.throws(() => decodeFile('s.md', negative, strings));
   });
 
   it('gives back exactly what the parser produced through a shared string table', () => {
     const table = new StringTable();
-    const encoded = files.map((f) => {
+    const written = files.map((f) => {
       const parsed = parseBytes(relative(ROOT, f), readFileSync(f));
       return { parsed, data: JSON.parse(JSON.stringify(encodeFile(parsed, table))) as unknown };
     });
     const strings = JSON.parse(JSON.stringify(table.strings)) as string[];
     assert.equal(new Set(strings).size, strings.length, 'each string once');
-    for (const { parsed, data } of encoded) {
+    for (const { parsed, data } of written) {
       assert.ok(
         (data as unknown[]).every((v) => typeof v !== 'string' || parsed.problems.length > 0),
         'no string written out, except finding data',
@@ -135,9 +153,9 @@ describe('cache encoding', () => {
       assert.deepStrictEqual(decodeFile(parsed.uri, data, strings), parsed, parsed.uri);
     }
     // A reference past the table's end is damage, not a string.
-    const first = encoded.find((e) => e.parsed.note)!;
+    const first = written.find((e) => e.parsed.note)!;
     assert.throws(() => decodeFile(first.parsed.uri, first.data, strings.slice(0, 1)));
-    assert.throws(() => decodeFile(first.parsed.uri, first.data));
+    assert.throws(() => decodeFile(first.parsed.uri, first.data, []));
   });
 
   it('ignores a cache whose line of shared strings is damaged', async () => {

@@ -1,8 +1,8 @@
 /**
  * A compact encoding of parsed files for the warm-start cache. Each file becomes one flat
- * array of numbers, strings and nulls: no keys, ranges as four numbers, and a string the
- * file already used (a mentor, a date, a section title) written as the number of its first
- * use. It is a fraction of the size of the objects' JSON and several times faster to read
+ * array of numbers, strings and nulls: no keys, ranges as four numbers, and every string
+ * (a mentor, a date, a section title, an item's words) written as its place in a table of
+ * strings the files of one cache share. It is a fraction of the size of the objects' JSON and several times faster to read
  * back, which is what a warm start spends its time on. Decoding rebuilds exactly what the
  * parser builds (the same keys in the same order, the same shared positions, strings and
  * empty lists), and throws on anything malformed, so a damaged entry is re-parsed rather
@@ -67,12 +67,8 @@ export class StringTable {
   }
 }
 
-/**
- * Encodes a parsed file. With `table`, strings are written as references into it
- * (`-1 - position`); without, each is written out where it first occurs in the file and
- * referred to by its order among those after.
- */
-export function encodeFile(file: ParsedFile, table?: StringTable): EncodedFile {
+/** Encodes a parsed file, its strings written as references into `table` (`-1 - position`). */
+export function encodeFile(file: ParsedFile, table: StringTable): EncodedFile {
   const out: EncodedFile = [];
   const w = new Writer(out, table);
   w.num(file.problems.length);
@@ -132,9 +128,9 @@ export function encodeFile(file: ParsedFile, table?: StringTable): EncodedFile {
 
 /**
  * Decodes what {@link encodeFile} wrote for `uri`, with the strings of the table it was
- * written with, if any; throws if it is malformed.
+ * written with; throws if it is malformed.
  */
-export function decodeFile(uri: string, data: unknown, strings?: readonly string[]): ParsedFile {
+export function decodeFile(uri: string, data: unknown, strings: readonly string[]): ParsedFile {
   if (!Array.isArray(data)) throw new Error('not an encoded file');
   const r = new Reader(data, strings);
   const problemCount = r.count();
@@ -237,25 +233,13 @@ function checkedDate(value: string): LocalDate {
 }
 
 class Writer {
-  /** Strings already written, by their index: a repeat is written as that number. */
-  private readonly seen = new Map<string, number>();
-
   constructor(
     private readonly out: EncodedFile,
-    private readonly table?: StringTable,
+    private readonly table: StringTable,
   ) {}
 
   str(s: string): void {
-    if (this.table) {
-      this.out.push(-1 - this.table.indexOf(s));
-      return;
-    }
-    const k = this.seen.get(s);
-    if (k !== undefined) this.out.push(k);
-    else {
-      this.seen.set(s, this.seen.size);
-      this.out.push(s);
-    }
+    this.out.push(-1 - this.table.indexOf(s));
   }
 
   num(n: number): void {
@@ -335,13 +319,11 @@ class Writer {
 
 class Reader {
   private i = 0;
-  /** Strings read so far, in order: a number where a string belongs refers to one. */
-  private readonly table: string[] = [];
 
   constructor(
     private readonly data: readonly unknown[],
     /** The strings of the cache's {@link StringTable}, referred to as `-1 - position`. */
-    private readonly tableStrings: readonly string[] = NONE,
+    private readonly tableStrings: readonly string[],
   ) {}
 
   private next(): unknown {
@@ -358,19 +340,13 @@ class Reader {
     return v === null ? undefined : this.text(v);
   }
 
+  /** The table's string that `v` refers to. */
   private text(v: unknown): string {
-    if (typeof v === 'string') {
-      this.table.push(v);
-      return v;
-    }
-    if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error('expected a string');
-    if (v < 0) {
-      const k = -1 - v;
-      if (k >= this.tableStrings.length) throw new Error('expected a string');
-      return this.tableStrings[k]!;
-    }
-    if (v >= this.table.length) throw new Error('expected a string');
-    return this.table[v]!;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v >= 0)
+      throw new Error('expected a string');
+    const k = -1 - v;
+    if (k >= this.tableStrings.length) throw new Error('expected a string');
+    return this.tableStrings[k]!;
   }
 
   optShared(): string | undefined {
@@ -485,7 +461,7 @@ class Reader {
       const checkboxRange = this.range();
       const status = this.str();
       const done = this.bool();
-      // Strings read back are fresh (JSON.parse makes them).
+      // The words as the cache's table holds them: already their own copy, one per text.
       const text = this.str();
       const due = this.locatedDate();
       const doneDate = this.locatedDate();
