@@ -119,13 +119,6 @@ export class NoteIndex implements Notebook {
     this.emit([uri]);
   }
 
-  /** Forgets every file. */
-  clear(): void {
-    const uris = [...this.held.byUri.keys()];
-    this.held = emptyState();
-    if (uris.length) this.emit(uris);
-  }
-
   /**
    * Takes over everything `other` holds, replacing what this index held, as one change
    * (every URI held before or after); `other` is left empty. A host scans into a fresh
