@@ -300,5 +300,13 @@ describe('text helpers tuned for speed', () => {
       }),
       { seed: 9, numRuns: 5000 },
     );
+    // More distinct dates than the table keeps: it restarts, and answers stay right.
+    const day = new Date(Date.UTC(1800, 0, 1));
+    for (let k = 0; k < 70_000; k++, day.setUTCDate(day.getUTCDate() + 1)) {
+      const s = day.toISOString().slice(0, 10);
+      assert.equal(sharedDate(s), s);
+    }
+    assert.equal(sharedDate('1800-01-01'), '1800-01-01');
+    assert.equal(sharedDate('1900-02-29'), undefined);
   });
 });

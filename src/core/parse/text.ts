@@ -204,7 +204,8 @@ export function sharedDate(token: string): LocalDate | undefined {
   const known = sharedDates.get(key);
   if (known !== undefined) return known;
   if (dateProblem(token) !== undefined) return undefined;
-  // Bounded like the shared strings (ten thousand years of days fit).
+  // Bounded like the shared strings: a long session, or a notebook of made-up dates,
+  // only ever restarts the table (a notebook's real dates span far fewer days).
   if (sharedDates.size >= MAX_SHARED_DATES) sharedDates.clear();
   const copy = own(token);
   sharedDates.set(key, copy);
@@ -212,7 +213,8 @@ export function sharedDate(token: string): LocalDate | undefined {
 }
 
 const sharedDates = new Map<number, LocalDate>();
-const MAX_SHARED_DATES = 1 << 22;
+/** About 180 years of days. */
+const MAX_SHARED_DATES = 65_536;
 
 /**
  * `s` with every run of whitespace made one space and none at either end, as
