@@ -26,11 +26,11 @@
  *  1. ours cold: NoteIndex + loadNotebook(NodeNotebookFiles) + FindingsEngine, first in a
  *     fresh process (JIT cold, as when the extension activates), with memory measured
  *     around it;
- *  3. one-file updates on that index: index.setText + engine.update on random notes;
- *  1. further cold repetitions, and
- *  2. warm starts from a persisted ParseCache, when src/core exports one; past
- *     --check-limit the first index is let go before these, so each starts from the same
- *     heap as a fresh editor, and the warm starts are compared with it by a digest;
+ *  2. one-file updates on that index: index.setText + engine.update on random notes; then
+ *     the index is let go, so that every later run starts from the same heap, as a fresh
+ *     editor does;
+ *  3. further cold repetitions, and warm starts from a persisted ParseCache (when
+ *     src/core exports one), compared with the first cold load by a per-file digest;
  *  4. where the time goes: the cold path split into phases with the core's internals;
  *  5. the naive path: read + gray-matter + unified/remark-parse/remark-gfm on each file,
  *     collecting task-list items;
@@ -494,8 +494,7 @@ async function runSize(
   for (const uri of listed) readFileSync(join(dir, ...uri.split('/')));
   log(`${tag} file cache warmed: ${listed.length} files read in ${fmtMs(now() - warmed)}`);
 
-  // 1–3 hold our index; past --check-limit it is let go before the naive path runs, so
-  // the naive path is not slowed by collecting around a heap it does not own.
+  // 1–3. Our index is let go before anything after the first load and its edits is timed.
   const ours = await measureOurs(files, dir, size, options, sample, tag);
   gc();
 
@@ -555,7 +554,8 @@ async function runSize(
     naiveMismatches++;
     if (naiveDiffs.length < 8) naiveDiffs.push(`${uri}: ours [${mine}] naive [${theirs}]`);
   }
-  const reference = await checkReference(files, ours.full, ours.sample, sample, dir, tag);
+  const whole = listed.length <= options.checkLimit;
+  const reference = await checkReference(files, whole, ours.sample, sample, dir, tag);
 
   return {
     size,
@@ -616,8 +616,6 @@ interface OursOutcome {
   readonly findings: number;
   /** Our parse of the naive sample's files. */
   readonly sample: Map<string, OursFile>;
-  /** The index and its findings, kept only up to --check-limit notes. */
-  readonly full?: { index: NoteIndex; findings: Map<string, Finding[]> };
 }
 
 /** Steps 1–3: ours cold (with memory), warm, one-file updates. */
@@ -630,10 +628,10 @@ async function measureOurs(
   tag: string,
 ): Promise<OursOutcome> {
   const reps = options.reps ?? (size >= 50_000 ? 2 : 5);
-  // The first index is built, weighed and edited in a function of its own, and past
-  // --check-limit let go when it returns: the later cold runs and the warm starts then
-  // start from the same heap, as a fresh editor does, and not beside a notebook's worth
-  // of objects every collection would mark again (at 100k, 270 MB).
+  // The first index is built, weighed and edited in a function of its own, and let go
+  // when it returns: the later cold runs and the warm starts then start from the same
+  // heap, as a fresh editor does, and not beside a notebook's worth of objects every
+  // collection would mark again (at 100k, 270 MB).
   const first = await firstCold(files, dir, size, options, sample, tag);
   const { coldFirst, heavy } = first;
   const repsNow = heavy ? 1 : reps;
@@ -810,7 +808,6 @@ async function firstCold(
       actionItems: itemCount,
       findings: findingCount,
       sample: sampled,
-      ...(index.size <= options.checkLimit && { full: { index, findings: allFindings } }),
     },
   };
 }
@@ -821,12 +818,11 @@ function digestOf(
   findings: ReadonlyMap<string, readonly Finding[]>,
 ): Map<string, string> {
   const out = new Map<string, string>();
-  for (const f of index.files()) {
-    const parts = partsOf(f);
-    const key = `${parts.items}\n${parts.problems}\n${findingsKey(findings.get(f.uri) ?? [])}`;
-    out.set(f.uri, createHash('sha1').update(key).digest('base64'));
+  for (const uri of new Set([...index.uris(), ...findings.keys()])) {
+    const parts = partsOf(index.file(uri));
+    const key = `${parts.items}\n${parts.problems}\n${findingsKey(findings.get(uri) ?? [])}`;
+    out.set(uri, createHash('sha1').update(key).digest('base64'));
   }
-  for (const uri of findings.keys()) if (!out.has(uri)) out.set(uri, `findings only: ${uri}`);
   return out;
 }
 
@@ -847,13 +843,10 @@ async function warmStart(
   try {
     // Fill a cache with a cold load and persist it, as the extension does on shutdown. In
     // a function of its own, so that the index and cache it fills (a whole notebook's
-    // parse) are garbage before anything is timed: a local here would stay alive through
-    // every run below and slow their collections (at 100k, 0.6 s of a 3.5 s warm start).
-    const data = await persistedCache(cls, files);
-    const path = join(tmpdir(), `mentoring-notes-bench-cache-${process.pid}.bin`);
-    writeFileSync(path, data);
-    const cacheBytes = statSync(path).size;
-    const asText = typeof data === 'string';
+    // parse) and the text written are garbage before anything is timed: a local here
+    // would stay alive through every run below and slow their collections (at 100k, 0.6 s
+    // of a 3.5 s warm start).
+    const { path, cacheBytes, asText } = await persistedCache(cls, files);
     const runs: number[] = [];
     let sameAsCold = true;
     let retainedMB = NaN;
@@ -897,14 +890,17 @@ async function warmStart(
   }
 }
 
-/** The serialized cache of a cold load of `files`. */
+/** Writes the cache of a cold load of `files` to a file: where, its size, and whether it is text. */
 async function persistedCache(
   cls: ParseCacheClass,
   files: NodeNotebookFiles,
-): Promise<string | Uint8Array> {
+): Promise<{ path: string; cacheBytes: number; asText: boolean }> {
   const cache = emptyCache(cls);
   await loadNotebook(files, new NoteIndex(), { cache } as LoadOptions);
-  return cache.serialize();
+  const data = cache.serialize();
+  const path = join(tmpdir(), `mentoring-notes-bench-cache-${process.pid}.bin`);
+  writeFileSync(path, data);
+  return { path, cacheBytes: statSync(path).size, asText: typeof data === 'string' };
 }
 
 /** The cold path again, phase by phase, with the core's internals (synchronous per phase). */
@@ -1044,7 +1040,7 @@ function classifyFallback(line: string, previous: string): string {
 
 async function checkReference(
   files: NodeNotebookFiles,
-  full: OursOutcome['full'],
+  whole: boolean,
   oursSample: ReadonlyMap<string, OursFile>,
   sample: readonly string[],
   dir: string,
@@ -1067,15 +1063,19 @@ async function checkReference(
       if (shown < 3) diffs.push(`${key} ${uri}: ${contrast(a[key], b[key])}`);
     }
   };
-  if (full) {
+  if (whole) {
+    // Ours loaded again (the timed index was let go), then the reference.
+    const ours = new NoteIndex();
+    await loadNotebook(files, ours);
+    const oursFindings = new FindingsEngine(ours, BENCH_TODAY).all();
     const t = now();
     const refIndex = new ref.NoteIndex();
     await ref.loadNotebook(files, refIndex);
     const refFindings = ref.computeFindings(refIndex, BENCH_TODAY);
     const ms = now() - t;
-    const uris = new Set([...full.index.uris(), ...refIndex.uris()]);
-    for (const uri of uris) compare(uri, partsOf(full.index.file(uri)), refIndex.file(uri));
-    const findingsMatch = sameFindings(full.findings, refFindings, diffs, 'findings');
+    const uris = new Set([...ours.uris(), ...refIndex.uris()]);
+    for (const uri of uris) compare(uri, partsOf(ours.file(uri)), refIndex.file(uri));
+    const findingsMatch = sameFindings(oursFindings, refFindings, diffs, 'findings');
     log(
       `${tag} reference (remark on every body, full notebook, ${fmtMs(ms)}): items ${itemsMatch}, problems ${problemsMatch}, sections ${sectionsMatch}, findings ${findingsMatch}`,
     );
