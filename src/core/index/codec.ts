@@ -35,6 +35,7 @@ import {
   type Severity,
 } from '../model/types';
 import type { LocalDate } from '../model/dates';
+import { sharedIds, sharedLocated, sharedSection, sharedSections } from '../parse/sharedValues';
 import { lineRange, range, shared, sharedDate } from '../parse/text';
 
 /** One encoded file: numbers, strings and nulls. */
@@ -146,13 +147,12 @@ export function decodeFile(uri: string, data: unknown, strings: readonly string[
   const title = r.optShared();
   const mentor = r.located();
   const sectionCount = r.count();
-  const sections = r.list(sectionCount, (): Section => ({
-    title: shared(r.str()),
-    depth: r.num(),
-    line: r.num(),
-    endLine: r.num(),
-    hasContent: r.bool(),
-  }));
+  // Arguments are read left to right, in the order they were written.
+  const sections = sharedSections(
+    r.list(sectionCount, (): Section =>
+      sharedSection(shared(r.str()), r.num(), r.num(), r.num(), r.bool()),
+    ),
+  );
   const unreadableCount = r.count();
   const unreadableFields = r.list(unreadableCount, () => r.str());
   const typeRange = r.range();
@@ -182,20 +182,20 @@ export function decodeFile(uri: string, data: unknown, strings: readonly string[
         horizonText === undefined
           ? undefined
           : (r.oneOf(horizonText, GOAL_HORIZONS) as GoalHorizon);
-      const target = r.locatedDate();
+      const target = r.fieldDate();
       const measure = r.optShared();
       note = goalNote(common(r.items(uri)), status, horizon, target, measure);
       break;
     }
     case 'session': {
-      const date = r.locatedDate();
+      const date = r.fieldDate();
       const goalCount = r.count();
       const goals = r.list(goalCount, () => {
         const goal = r.located();
         if (!goal) throw new Error('missing goal');
         return goal;
       });
-      const next = r.locatedDate();
+      const next = r.fieldDate();
       const hasFeedback = r.bool();
       note = sessionNote(common(r.items(uri)), date, goals, next, hasFeedback);
       break;
@@ -215,7 +215,7 @@ export function decodeFile(uri: string, data: unknown, strings: readonly string[
       break;
     }
     case 'review': {
-      const date = r.locatedDate();
+      const date = r.fieldDate();
       const period = r.optShared();
       note = reviewNote(common(r.items(uri)), date, period);
       break;
@@ -414,14 +414,21 @@ class Reader {
     return v === undefined ? undefined : checkedDate(v);
   }
 
+  /** An item's date: rarely equal to another's in both date and place, so not shared. */
   locatedDate(): Located<LocalDate> | undefined {
     const value = this.optStr();
     return value === undefined ? undefined : { value: checkedDate(value), range: this.range() };
   }
 
+  /** A front-matter date, shared as the parser shares it. */
+  fieldDate(): Located<LocalDate> | undefined {
+    const value = this.optStr();
+    return value === undefined ? undefined : sharedLocated(checkedDate(value), this.range());
+  }
+
   located(): Located<string> | undefined {
     const value = this.optStr();
-    return value === undefined ? undefined : { value: shared(value), range: this.range() };
+    return value === undefined ? undefined : sharedLocated(shared(value), this.range());
   }
 
   strings(previous: readonly string[] | undefined): readonly string[] {
@@ -431,7 +438,7 @@ class Reader {
     // Items of one note share their goal list, as the parser hands them out.
     if (previous && previous.length === n && previous.every((g, k) => g === list[k]))
       return previous;
-    return list;
+    return sharedIds(list);
   }
 
   finding(uri: string): Finding {

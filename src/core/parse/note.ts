@@ -31,6 +31,7 @@ import {
 import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
 import { readFrontMatter, type Field } from './frontMatter';
+import { sharedIds, sharedLocated, sharedSection, sharedSections } from './sharedValues';
 import { readTaskMetadata } from './taskLine';
 import {
   decodeNote,
@@ -101,11 +102,12 @@ export function parseText(uri: string, rawText: string): ParsedFile {
       finding(uri, at, CODES.unreadableFile, `Read in part: ${blocks.refusal.message}.`, 'warning'),
     );
   }
-  const sections = buildSections(lines, blocks, fm.bodyStartLine);
+  const sections = sharedSections(buildSections(lines, blocks, fm.bodyStartLine));
   const idField = fields.text('id');
   const id = idField?.value ?? fileStem(uri);
   const firstLine = lineRange(0, 0, lines[0]?.length ?? 0);
-  const mentor = fields.text('mentor');
+  const mentorField = fields.text('mentor');
+  const mentor = mentorField && sharedLocated(mentorField.value, mentorField.range);
   const title = fields.text('title')?.value;
   // Items first (they report bad dates), then the rest of the fields; every note is built
   // in model/notes.ts, one shape per type.
@@ -252,7 +254,7 @@ class FieldReader {
       this.report(f, `${key}: ${dateProblem(value)!}`, CODES.invalidDate, key);
       return undefined;
     }
-    return { value: date, range: f.range };
+    return sharedLocated(date, f.range);
   }
 
   /** One of a fixed set of words. */
@@ -274,7 +276,7 @@ class FieldReader {
   list(key: string): Located<string>[] {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === '') return [];
-    if (typeof f.value === 'string') return [{ value: shared(f.value.trim()), range: f.range }];
+    if (typeof f.value === 'string') return [sharedLocated(shared(f.value.trim()), f.range)];
     if (!Array.isArray(f.value)) {
       this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
       return [];
@@ -283,7 +285,7 @@ class FieldReader {
     f.value.forEach((v, i) => {
       const range = f.itemRanges[i] ?? f.range;
       if (typeof v === 'string' || typeof v === 'number')
-        out.push({ value: shared(String(v).trim()), range });
+        out.push(sharedLocated(shared(String(v).trim()), range));
       else this.report({ range }, `each entry of ${key} should be an id, not ${kindOf(v)}`);
     });
     // A copy sized exactly: a list grown by `push` keeps room for 16 entries, for every note.
@@ -318,7 +320,7 @@ function readActionItems(
   problems: Finding[],
   context: ItemContext,
 ): ActionItem[] {
-  const noteGoals: readonly string[] = context.goals.length ? unique(context.goals) : NONE;
+  const noteGoals = context.goals.length ? sharedIds(unique(context.goals)) : NONE;
   // `map`, not `push`: arrays built by pushing keep spare room, for every note.
   return blocks.tasks.map((site): ActionItem => {
     const line = lines[site.line]!;
@@ -359,10 +361,10 @@ function readActionItems(
       owner: meta.owner,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
       goals: meta.wikiLinks.length
-        ? unique([...noteGoals, ...meta.wikiLinks.map((l) => l.id)])
+        ? sharedIds(unique([...noteGoals, ...meta.wikiLinks.map((l) => l.id)]))
         : noteGoals,
       links,
-      tags: meta.tags.length ? meta.tags.map((t) => t.id) : NONE,
+      tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,
       mentor: context.mentor,
       milestone: !!section && !!context.milestoneSection?.(section.title),
       checklist: context.checklist === true,
@@ -389,7 +391,7 @@ function buildSections(lines: readonly string[], blocks: BlockScan, bodyStart: n
         break;
       }
     }
-    return { title: shared(h.text), depth: h.depth, line: h.line, endLine: end, hasContent };
+    return sharedSection(shared(h.text), h.depth, h.line, end, hasContent);
   });
 }
 
