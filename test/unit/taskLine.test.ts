@@ -2,7 +2,14 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
 import { dateProblem } from '../../src/core/model/dates';
-import { own, ownNarrow, sharedDate, splitLines, squeezeSpaces } from '../../src/core/parse/text';
+import {
+  flatCopy,
+  own,
+  ownNarrow,
+  sharedDate,
+  splitLines,
+  squeezeSpaces,
+} from '../../src/core/parse/text';
 import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineReference';
 
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
@@ -227,6 +234,9 @@ describe('stored copies of strings', () => {
         const part = `${s}🎯"\\`.slice(Math.min(cut, s.length));
         assert.equal(own(part), part);
         assert.equal(ownNarrow(part), part);
+        // And joined from pieces, as a host builds a URI from a folder and a name.
+        const joined = `${s}/${part}`;
+        assert.equal(flatCopy(joined), joined);
       }),
       { numRuns: 2000 },
     );

@@ -3,7 +3,7 @@
  * CLI (Node's fs), the extension (`vscode.workspace.fs`) and tests (in memory).
  */
 import type { Finding } from '../model/types';
-import { tooLargeReason } from '../parse/text';
+import { flatCopy, tooLargeReason } from '../parse/text';
 import { CODES } from '../rules/codes';
 import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
@@ -55,7 +55,9 @@ export async function loadNotebook(
         await pause;
         continue;
       }
-      const uri = uris[next++]!;
+      // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
+      // of pieces that every item and finding of the file would otherwise keep alive.
+      const uri = flatCopy(uris[next++]!);
       await loadFile(files, index, uri, options.cache);
       if (!pause && pacer.due()) pause = pacer.rest().then(() => (pause = undefined));
     }

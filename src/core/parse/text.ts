@@ -167,6 +167,14 @@ export function ownNarrow(s: string): string {
 const WIDE_CHAR = /[\u0100-\uffff]/;
 
 /**
+ * `s` as one string of its own, however it was built: a string joined from pieces (a
+ * folder and a file name) is held by engines as a tree of them, several times its size.
+ */
+export function flatCopy(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
+/**
  * Like {@link own}, for values that recur across notes (dates, goal and mentor ids, tags,
  * section titles): every equal value is one shared copy.
  */
