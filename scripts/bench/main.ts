@@ -9,7 +9,8 @@
  *   npm run bench -- --cpu-prof                 also write V8 CPU profiles to out/bench/prof/
  *
  * Options: --seed <n> (default 20261121), --reps <n> (cold and warm repetitions; default
- * 5, or 2 from 50k notes: medians of a few fast runs are noisy),
+ * 15 up to 2k notes, 7 up to 50k, then 3: a run at 1k takes about 0.1 s and varies by a
+ * third from one to the next, so small sizes take more runs for a stable median),
  * --updates <n> (one-file updates timed, default 200), --naive-sample <n> (largest
  * number of files the naive path parses; above it, an evenly spread sample is parsed and
  * the time extrapolated linearly, default 10000), --check-limit <n> (largest notebook the
@@ -627,7 +628,7 @@ async function measureOurs(
   sample: readonly string[],
   tag: string,
 ): Promise<OursOutcome> {
-  const reps = options.reps ?? (size >= 50_000 ? 2 : 5);
+  const reps = options.reps ?? (size <= 2_000 ? 15 : size < 50_000 ? 7 : 3);
   // The first index is built, weighed and edited in a function of its own, and let go
   // when it returns: the later cold runs and the warm starts then start from the same
   // heap, as a fresh editor does, and not beside a notebook's worth of objects every
@@ -636,19 +637,26 @@ async function measureOurs(
   const { coldFirst, heavy } = first;
   const repsNow = heavy ? 1 : reps;
   const coldRuns = [coldFirst];
-  for (let r = 1; r < repsNow; r++) {
-    gc();
-    const t = now();
-    const again = new NoteIndex();
-    await loadNotebook(files, again);
-    new FindingsEngine(again, BENCH_TODAY);
-    coldRuns.push(now() - t);
-  }
+  for (let r = 1; r < repsNow; r++) coldRuns.push(await coldRun(files));
   if (repsNow > 1) log(`${tag} ours cold runs ${coldRuns.map(fmtMs).join(', ')}`);
 
   // 2. Warm start.
   const warm = await warmStart(files, first.digest, repsNow, tag);
   return { ...first.outcome, coldRuns, reps: repsNow, warm };
+}
+
+/**
+ * One more cold load, in a function of its own: an async function's suspended frame keeps
+ * its locals, so an index built in a loop of the caller stays alive through the next run
+ * (at 100k, 215 MB every collection of that run marks again).
+ */
+async function coldRun(files: NodeNotebookFiles): Promise<number> {
+  gc();
+  const t = now();
+  const index = new NoteIndex();
+  await loadNotebook(files, index);
+  new FindingsEngine(index, BENCH_TODAY);
+  return now() - t;
 }
 
 /** What {@link firstCold} hands on. */
@@ -856,26 +864,13 @@ async function warmStart(
       return cls.deserialize(asText ? raw.toString('utf8') : raw);
     };
     for (let r = 0; r < reps; r++) {
-      gc();
-      const base = heapNow();
-      const t = now();
-      const restored = await restore();
-      const index = new NoteIndex();
-      await loadNotebook(files, index, { cache: restored } as LoadOptions);
-      const engine = new FindingsEngine(index, BENCH_TODAY);
-      runs.push(now() - t);
-      if (r === 0) {
-        // The extension keeps the cache beside the index (to save it again later).
-        kept.push(restored, index, engine);
-        gc();
-        retainedMB = (heapNow() - base) / MB;
-        kept.length = 0;
-        const digest = digestOf(index, engine.all());
-        const diffs: string[] = [];
-        for (const uri of new Set([...coldDigest.keys(), ...digest.keys()]))
-          if (coldDigest.get(uri) !== digest.get(uri)) diffs.push(uri);
-        sameAsCold = diffs.length === 0;
-        for (const d of diffs.slice(0, 3)) log(`${tag}   warm differs from cold in ${d}`);
+      const run = await warmRun(files, restore, r === 0 ? coldDigest : undefined);
+      runs.push(run.ms);
+      if (run.checked) {
+        retainedMB = run.checked.retainedMB;
+        sameAsCold = run.checked.diffs.length === 0;
+        for (const d of run.checked.diffs.slice(0, 3))
+          log(`${tag}   warm differs from cold in ${d}`);
       }
     }
     rmSync(path, { force: true });
@@ -888,6 +883,36 @@ async function warmStart(
     log(`${tag} warm n/a: ${reason}`);
     return { available: false, reason };
   }
+}
+
+/**
+ * One warm start, in a function of its own (see {@link coldRun}). Given the cold load's
+ * digest, it also weighs what the warm start keeps and compares it with the cold load.
+ */
+async function warmRun(
+  files: NodeNotebookFiles,
+  restore: () => Promise<ParseCacheLike>,
+  coldDigest?: ReadonlyMap<string, string>,
+): Promise<{ ms: number; checked?: { retainedMB: number; diffs: string[] } }> {
+  gc();
+  const base = heapNow();
+  const t = now();
+  const restored = await restore();
+  const index = new NoteIndex();
+  await loadNotebook(files, index, { cache: restored } as LoadOptions);
+  const engine = new FindingsEngine(index, BENCH_TODAY);
+  const ms = now() - t;
+  if (!coldDigest) return { ms };
+  // The extension keeps the cache beside the index (to save it again later).
+  kept.push(restored, index, engine);
+  gc();
+  const retainedMB = (heapNow() - base) / MB;
+  kept.length = 0;
+  const digest = digestOf(index, engine.all());
+  const diffs: string[] = [];
+  for (const uri of new Set([...coldDigest.keys(), ...digest.keys()]))
+    if (coldDigest.get(uri) !== digest.get(uri)) diffs.push(uri);
+  return { ms, checked: { retainedMB, diffs } };
 }
 
 /** Writes the cache of a cold load of `files` to a file: where, its size, and whether it is text. */
