@@ -4,8 +4,8 @@
  * (a mentor, a date, a section title, an item's words) written as its place in a table of
  * strings the files of one cache share. It is a fraction of the size of the objects' JSON and several times faster to read
  * back, which is what a warm start spends its time on. Decoding rebuilds exactly what the
- * parser builds (the same keys in the same order, the same shared positions, strings and
- * empty lists), and throws on anything malformed, so a damaged entry is re-parsed rather
+ * parser builds (the same keys in the same order, the same shared positions, strings,
+ * sections, front-matter values and lists; see sharedValues.ts), and throws on anything malformed, so a damaged entry is re-parsed rather
  * than trusted.
  */
 import { parseCadence } from '../model/cadence';

@@ -359,7 +359,11 @@ export function readYamlFields(yamlText: string): YamlResult {
     // LineCounter lines are 1-based; the block starts on the note's line 1.
     const s = lineCounter.linePos(start);
     const e = lineCounter.linePos(end);
-    return range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
+    // One-line ranges from the shared table, as the fast path hands them out (a value is
+    // then shared with the notes that write it alike; see sharedValues.ts).
+    return s.line === e.line
+      ? lineRange(s.line - lead, s.col - 1, e.col - 1)
+      : range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
   };
   try {
     // gray-matter splits and dispatches; our engine keeps the Document for its ranges.

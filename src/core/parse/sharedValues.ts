@@ -15,10 +15,15 @@
 import type { Located, Range, Section } from '../model/types';
 import { NONE } from '../model/notes';
 
-/** FNV-1a over `s` (at most its first 64 characters and its length), continuing from `hash`. */
+/**
+ * Longer strings are not shared, nor anything holding one: they rarely recur, and a cache
+ * slot would keep one alive after its note is gone (as `shared` in text.ts does for 40).
+ */
+const MAX_SHARED_TEXT = 64;
+
+/** FNV-1a over `s` and its length, continuing from `hash`. */
 function hashText(s: string, hash: number): number {
-  const n = Math.min(s.length, 64);
-  for (let i = 0; i < n; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < s.length; i++) hash = Math.imul(hash ^ s.charCodeAt(i), 0x01000193);
   return Math.imul(hash ^ s.length, 0x01000193);
 }
 
@@ -81,6 +86,7 @@ const located = new SharedCache<Located<string>>(15);
  * one-line ranges near the top of a note are one object.
  */
 export function sharedLocated<T extends string>(value: T, range: Range): Located<T> {
+  if (value.length > MAX_SHARED_TEXT) return { value, range };
   const pair = located.pair(hashRange(range, hashText(value, FNV_OFFSET)));
   let known = located.first(pair);
   if (known === undefined || known.range !== range || known.value !== value) {
@@ -102,6 +108,7 @@ export function sharedSection(
   endLine: number,
   hasContent: boolean,
 ): Section {
+  if (title.length > MAX_SHARED_TEXT) return { title, depth, line, endLine, hasContent };
   let hash = hashText(title, FNV_OFFSET);
   hash = Math.imul(hash ^ depth, 0x01000193);
   hash = Math.imul(hash ^ line, 0x01000193);
@@ -147,7 +154,10 @@ const idLists = new SharedCache<readonly string[]>(13);
 export function sharedIds(ids: readonly string[]): readonly string[] {
   if (ids.length === 0 || ids.length > MAX_SHARED_LIST) return ids.length ? ids : NONE;
   let hash = FNV_OFFSET;
-  for (const id of ids) hash = hashText(id, hash);
+  for (const id of ids) {
+    if (id.length > MAX_SHARED_TEXT) return ids;
+    hash = hashText(id, hash);
+  }
   return sharedList(idLists, hash, ids);
 }
 
@@ -157,9 +167,13 @@ const sectionLists = new SharedCache<readonly Section[]>(14);
 export function sharedSections(list: readonly Section[]): readonly Section[] {
   if (list.length === 0 || list.length > MAX_SHARED_LIST) return list.length ? list : NONE;
   let hash = FNV_OFFSET;
+  // Every field: notes of one template often differ only in which sections are empty.
   for (const s of list) {
+    hash = hashText(s.title, hash);
+    hash = Math.imul(hash ^ s.depth, 0x01000193);
     hash = Math.imul(hash ^ s.line, 0x01000193);
     hash = Math.imul(hash ^ s.endLine, 0x01000193);
+    hash = Math.imul(hash ^ (s.hasContent ? 1 : 2), 0x01000193);
   }
   return sharedList(sectionLists, hash, list);
 }
