@@ -55,9 +55,7 @@ export async function loadNotebook(
         await pause;
         continue;
       }
-      // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
-      // of pieces that every item and finding of the file would otherwise keep alive.
-      const uri = flatCopy(uris[next++]!);
+      const uri = uris[next++]!;
       await loadFile(files, index, uri, options.cache);
       if (!pause && pacer.due()) pause = pacer.rest().then(() => (pause = undefined));
     }
@@ -75,6 +73,9 @@ export async function loadFile(
   uri: string,
   cache?: ParseCache,
 ): Promise<void> {
+  // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
+  // of pieces that the file, its note, items and findings would otherwise keep alive.
+  uri = flatCopy(uri);
   let bytes: Uint8Array;
   let stamp: FileStamp | undefined;
   try {

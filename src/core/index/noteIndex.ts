@@ -7,6 +7,7 @@ import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { isOpen } from '../model/actionItems';
 import { parseBytes, parseText } from '../parse/note';
+import { flatCopy } from '../parse/text';
 import { MultiMap, BagMap } from './multiMap';
 import { OpenItems } from './openItems';
 import { newestSessions, SessionTimeline } from './sessionTimeline';
@@ -92,7 +93,8 @@ export class NoteIndex implements Notebook {
 
   /** Parses `text` as the content of `uri` and stores it. */
   setText(uri: string, text: string): ParsedFile {
-    return this.set(parseText(uri, text));
+    // A flat copy, as loadFile makes: an editor's URI string is joined from pieces.
+    return this.set(parseText(flatCopy(uri), text));
   }
 
   /** Parses `bytes` (as read from disk) as the content of `uri` and stores it. */
