@@ -8,7 +8,8 @@
  *   npm run bench -- --quick                    CI smoke run: sizes 200,1000, one repetition
  *   npm run bench -- --cpu-prof                 also write V8 CPU profiles to out/bench/prof/
  *
- * Options: --seed <n> (default 20261121), --reps <n> (cold and warm repetitions; default
+ * Options: --seed <n> (default 20261121), --reps <n> (cold and warm repetitions, and
+ * passes of the phase breakdown; default
  * 15 up to 2k notes, 7 up to 50k, then 3: a run at 1k takes about 0.1 s and varies by a
  * third from one to the next, so small sizes take more runs for a stable median),
  * --updates <n> (one-file updates timed, default 200), --naive-sample <n> (largest
@@ -628,7 +629,7 @@ async function measureOurs(
   sample: readonly string[],
   tag: string,
 ): Promise<OursOutcome> {
-  const reps = options.reps ?? (size <= 2_000 ? 15 : size < 50_000 ? 7 : 3);
+  const reps = options.reps ?? (size <= 2_000 ? 15 : size <= 50_000 ? 7 : 3);
   // The first index is built, weighed and edited in a function of its own, and let go
   // when it returns: the later cold runs and the warm starts then start from the same
   // heap, as a fresh editor does, and not beside a notebook's worth of objects every
