@@ -133,7 +133,9 @@ export function encodeFile(file: ParsedFile, table: StringTable): EncodedFile {
  */
 export function decodeFile(uri: string, data: unknown, strings: readonly string[]): ParsedFile {
   if (!Array.isArray(data)) throw new Error('not an encoded file');
-  const r = new Reader(data, strings);
+  let memo = sharedMemos.get(strings);
+  if (!memo) sharedMemos.set(strings, (memo = new Array<string | undefined>(strings.length)));
+  const r = new Reader(data, strings, memo);
   const problemCount = r.count();
   const problems = r.list(problemCount, () => r.finding(uri));
   const typeName = r.optStr();
@@ -150,7 +152,7 @@ export function decodeFile(uri: string, data: unknown, strings: readonly string[
   // Arguments are read left to right, in the order they were written.
   const sections = sharedSections(
     r.list(sectionCount, (): Section =>
-      sharedSection(shared(r.str()), r.num(), r.num(), r.num(), r.bool()),
+      sharedSection(r.sharedStr(), r.num(), r.num(), r.num(), r.bool()),
     ),
   );
   const unreadableCount = r.count();
@@ -317,6 +319,14 @@ class Writer {
   }
 }
 
+/**
+ * For each table of strings being decoded, the shared copy (text.ts `shared`) of each of
+ * its strings, once asked for: the files of a cache name the same ids, mentors, titles
+ * and tags over and over, and this finds each one's shared copy without hashing it again.
+ * Held as long as the table is.
+ */
+const sharedMemos = new WeakMap<readonly string[], (string | undefined)[]>();
+
 class Reader {
   private i = 0;
 
@@ -324,6 +334,8 @@ class Reader {
     private readonly data: readonly unknown[],
     /** The strings of the cache's {@link StringTable}, referred to as `-1 - position`. */
     private readonly tableStrings: readonly string[],
+    /** Their shared copies, by the same position, as far as known. */
+    private readonly sharedCopies: (string | undefined)[],
   ) {}
 
   private next(): unknown {
@@ -342,16 +354,29 @@ class Reader {
 
   /** The table's string that `v` refers to. */
   private text(v: unknown): string {
+    return this.tableStrings[this.position(v)]!;
+  }
+
+  /** The position in the table that `v` refers to. */
+  private position(v: unknown): number {
     if (typeof v !== 'number' || !Number.isInteger(v) || v >= 0)
       throw new Error('expected a string');
     const k = -1 - v;
     if (k >= this.tableStrings.length) throw new Error('expected a string');
-    return this.tableStrings[k]!;
+    return k;
+  }
+
+  /** A string that recurs across notes (an id, a title, a tag), as its shared copy. */
+  sharedStr(): string {
+    const k = this.position(this.next());
+    return (this.sharedCopies[k] ??= shared(this.tableStrings[k]!));
   }
 
   optShared(): string | undefined {
-    const v = this.optStr();
-    return v === undefined ? undefined : shared(v);
+    const v = this.next();
+    if (v === null) return undefined;
+    const k = this.position(v);
+    return (this.sharedCopies[k] ??= shared(this.tableStrings[k]!));
   }
 
   num(): number {
@@ -427,14 +452,14 @@ class Reader {
   }
 
   located(): Located<string> | undefined {
-    const value = this.optStr();
-    return value === undefined ? undefined : sharedLocated(shared(value), this.range());
+    const value = this.optShared();
+    return value === undefined ? undefined : sharedLocated(value, this.range());
   }
 
   strings(previous: readonly string[] | undefined): readonly string[] {
     const n = this.count();
     if (n === 0) return NONE;
-    const list = this.list(n, () => shared(this.str()));
+    const list = this.list(n, () => this.sharedStr());
     // Items of one note share their goal list, as the parser hands them out.
     if (previous && previous.length === n && previous.every((g, k) => g === list[k]))
       return previous;
@@ -487,7 +512,7 @@ class Reader {
       if (linkCount) {
         links = this.list(linkCount, (): ItemLink => ({
           kind: this.oneOf(this.str(), LINK_KINDS),
-          id: shared(this.str()),
+          id: this.sharedStr(),
           range: this.range(),
         }));
       }
