@@ -56,10 +56,12 @@ export class RuleContext {
     let best: string | undefined;
     if (id.length >= MIN_SUGGESTED) {
       const lower = id.toLowerCase();
+      const pieces = nearPieces(lower);
       let bestDistance = NEAR;
       // Ids whose length differs by NEAR or more are at least that far: only nearby lengths.
       for (let len = lower.length - NEAR + 1; len < lower.length + NEAR; len++) {
         for (const goal of this.goalsOfLength().get(len) ?? []) {
+          if (!holdsAnyOf(goal.lower, pieces)) continue;
           // Until one is found, only distances below NEAR matter; after, ties count too.
           const d = editDistance(lower, goal.lower, best === undefined ? NEAR : bestDistance + 1);
           // Ties go to the smallest id, so the answer never depends on load order.
@@ -107,9 +109,32 @@ const MIN_SUGGESTED = 4;
  * suggestion.
  */
 export function couldSuggest(id: string, goalId: string): boolean {
-  return (
-    id.length >= MIN_SUGGESTED && editDistance(id.toLowerCase(), goalId.toLowerCase(), NEAR) < NEAR
-  );
+  if (id.length < MIN_SUGGESTED) return false;
+  const lower = id.toLowerCase();
+  const goal = goalId.toLowerCase();
+  return holdsAnyOf(goal, nearPieces(lower)) && editDistance(lower, goal, NEAR) < NEAR;
+}
+
+/**
+ * `id` cut into NEAR pieces of about equal length (it has at least {@link MIN_SUGGESTED}
+ * characters). An id fewer than NEAR edits from `id` holds at least one of them as it is:
+ * each edit changes at most one piece. Looking for the pieces is far cheaper than the
+ * distance, and rules out most goals (a notebook's goal ids often share a prefix, which
+ * the distance must read through before it gives up).
+ */
+export function nearPieces(id: string): string[] {
+  const pieces: string[] = [];
+  for (let k = 0; k < NEAR; k++)
+    pieces.push(
+      id.slice(Math.floor((k * id.length) / NEAR), Math.floor(((k + 1) * id.length) / NEAR)),
+    );
+  return pieces;
+}
+
+/** True when `text` holds one of `pieces`. */
+export function holdsAnyOf(text: string, pieces: readonly string[]): boolean {
+  for (const p of pieces) if (text.includes(p)) return true;
+  return false;
 }
 
 /** Collects findings; each rule scope fills one. */
