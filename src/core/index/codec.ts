@@ -134,13 +134,17 @@ export function encodeFile(file: ParsedFile, table: StringTable): EncodedFile {
 export function decodeFile(uri: string, data: unknown, strings: readonly string[]): ParsedFile {
   if (!Array.isArray(data)) throw new Error('not an encoded file');
   let memo = sharedMemos.get(strings);
-  if (!memo) sharedMemos.set(strings, (memo = new Array<string | undefined>(strings.length)));
+  if (!memo) {
+    // Sized to the table: entries are filled in any order.
+    memo = { copies: new Array(strings.length), singles: new Array(strings.length) };
+    sharedMemos.set(strings, memo);
+  }
   reader.start(data, strings, memo);
   try {
     return decodeWith(reader, uri);
   } finally {
     // Nothing of this cache is kept by the reader between files.
-    reader.start(NONE, NONE, []);
+    reader.start(NONE, NONE, NO_MEMO);
   }
 }
 
@@ -328,32 +332,35 @@ class Writer {
   }
 }
 
+/** What a table's strings come to, found once per table rather than once per use. */
+interface TableMemo {
+  /** The shared copy (text.ts `shared`) of each string, by its position, once asked for. */
+  readonly copies: (string | undefined)[];
+  /** The shared one-id list (an item's tags or goals) of each string, once asked for. */
+  readonly singles: (readonly string[] | undefined)[];
+}
+
 /**
- * For each table of strings being decoded, the shared copy (text.ts `shared`) of each of
- * its strings, once asked for: the files of a cache name the same ids, mentors, titles
- * and tags over and over, and this finds each one's shared copy without hashing it again.
- * Held as long as the table is.
+ * The memo of each table of strings being decoded: the files of a cache name the same ids,
+ * mentors, titles and tags over and over. Held as long as the table is.
  */
-const sharedMemos = new WeakMap<readonly string[], (string | undefined)[]>();
+const sharedMemos = new WeakMap<readonly string[], TableMemo>();
+const NO_MEMO: TableMemo = { copies: [], singles: [] };
 
 class Reader {
   private i = 0;
   private data: readonly unknown[] = NONE;
   /** The strings of the cache's {@link StringTable}, referred to as `-1 - position`. */
   private tableStrings: readonly string[] = NONE;
-  /** Their shared copies, by the same position, as far as known. */
-  private sharedCopies: (string | undefined)[] = [];
+  /** What its strings come to, as far as known. */
+  private memo: TableMemo = NO_MEMO;
 
-  /** Starts reading `data`, with the table `tableStrings` and its shared copies. */
-  start(
-    data: readonly unknown[],
-    tableStrings: readonly string[],
-    sharedCopies: (string | undefined)[],
-  ): void {
+  /** Starts reading `data`, with the table `tableStrings` and its memo. */
+  start(data: readonly unknown[], tableStrings: readonly string[], memo: TableMemo): void {
     this.i = 0;
     this.data = data;
     this.tableStrings = tableStrings;
-    this.sharedCopies = sharedCopies;
+    this.memo = memo;
   }
 
   private next(): unknown {
@@ -384,17 +391,22 @@ class Reader {
     return k;
   }
 
+  /** The shared copy of the table's string at `k`. */
+  private sharedAt(k: number): string {
+    return (this.memo.copies[k] ??= shared(this.tableStrings[k]!));
+  }
+
   /** A string that recurs across notes (an id, a title, a tag), as its shared copy. */
   sharedStr(): string {
     const k = this.position(this.next());
-    return (this.sharedCopies[k] ??= shared(this.tableStrings[k]!));
+    return this.sharedAt(k);
   }
 
   optShared(): string | undefined {
     const v = this.next();
     if (v === null) return undefined;
     const k = this.position(v);
-    return (this.sharedCopies[k] ??= shared(this.tableStrings[k]!));
+    return this.sharedAt(k);
   }
 
   num(): number {
@@ -477,6 +489,13 @@ class Reader {
   strings(previous: readonly string[] | undefined): readonly string[] {
     const n = this.count();
     if (n === 0) return NONE;
+    if (n === 1) {
+      // Most lists: one tag, one goal.
+      const k = this.position(this.next());
+      const id = this.sharedAt(k);
+      if (previous && previous.length === 1 && previous[0] === id) return previous;
+      return (this.memo.singles[k] ??= sharedIds([id]));
+    }
     const list = this.list(n, () => this.sharedStr());
     // Items of one note share their goal list, as the parser hands them out.
     if (previous && previous.length === n && previous.every((g, k) => g === list[k]))
