@@ -136,7 +136,8 @@ export function decodeFile(uri: string, data: unknown, strings: readonly string[
   let memo = sharedMemos.get(strings);
   if (!memo) {
     // Sized to the table: entries are filled in any order.
-    memo = { copies: new Array(strings.length), singles: new Array(strings.length) };
+    const n = strings.length;
+    memo = { copies: new Array(n), singles: new Array(n), dates: new Array(n) };
     sharedMemos.set(strings, memo);
   }
   reader.start(data, strings, memo);
@@ -338,6 +339,8 @@ interface TableMemo {
   readonly copies: (string | undefined)[];
   /** The shared one-id list (an item's tags or goals) of each string, once asked for. */
   readonly singles: (readonly string[] | undefined)[];
+  /** Each string that is a date, checked, as the shared date. */
+  readonly dates: (LocalDate | undefined)[];
 }
 
 /**
@@ -345,7 +348,7 @@ interface TableMemo {
  * mentors, titles and tags over and over. Held as long as the table is.
  */
 const sharedMemos = new WeakMap<readonly string[], TableMemo>();
-const NO_MEMO: TableMemo = { copies: [], singles: [] };
+const NO_MEMO: TableMemo = { copies: [], singles: [], dates: [] };
 
 class Reader {
   private i = 0;
@@ -465,20 +468,22 @@ class Reader {
 
   /** A date, checked again: nothing that is not a real date reaches the date arithmetic. */
   optDate(): LocalDate | undefined {
-    const v = this.optStr();
-    return v === undefined ? undefined : checkedDate(v);
+    const v = this.next();
+    if (v === null) return undefined;
+    const k = this.position(v);
+    return (this.memo.dates[k] ??= checkedDate(this.tableStrings[k]!));
   }
 
   /** An item's date: rarely equal to another's in both date and place, so not shared. */
   locatedDate(): Located<LocalDate> | undefined {
-    const value = this.optStr();
-    return value === undefined ? undefined : { value: checkedDate(value), range: this.range() };
+    const value = this.optDate();
+    return value === undefined ? undefined : { value, range: this.range() };
   }
 
   /** A front-matter date, shared as the parser shares it. */
   fieldDate(): Located<LocalDate> | undefined {
-    const value = this.optStr();
-    return value === undefined ? undefined : sharedLocated(checkedDate(value), this.range());
+    const value = this.optDate();
+    return value === undefined ? undefined : sharedLocated(value, this.range());
   }
 
   located(): Located<string> | undefined {
