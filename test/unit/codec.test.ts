@@ -158,6 +158,35 @@ describe('cache encoding', () => {
     assert.throws(() => decodeFile(first.parsed.uri, first.data, []));
   });
 
+  it('decodes from several tables in turn, each with its own strings at each position', () => {
+    // Two caches of the same files written in opposite orders: their tables hold other
+    // strings at the same positions, and what one table's strings come to must never be
+    // taken for the other's.
+    const encodeAll = (order: readonly string[]) => {
+      const table = new StringTable();
+      const out = order.map((f) => {
+        const parsed = parseBytes(relative(ROOT, f), readFileSync(f));
+        return { parsed, data: JSON.parse(JSON.stringify(encodeFile(parsed, table))) as unknown };
+      });
+      return { out, strings: JSON.parse(JSON.stringify(table.strings)) as string[] };
+    };
+    const a = encodeAll(files);
+    const b = encodeAll([...files].reverse());
+    assert.notDeepEqual(a.strings, b.strings);
+    for (let k = 0; k < files.length; k++) {
+      const fromA = a.out[k]!;
+      const fromB = b.out[files.length - 1 - k]!;
+      assert.deepStrictEqual(decodeFile(fromA.parsed.uri, fromA.data, a.strings), fromA.parsed);
+      // A decode that fails part way leaves nothing behind for the next one.
+      const cut = (fromB.data as unknown[]).slice(
+        0,
+        Math.floor((fromB.data as unknown[]).length / 2),
+      );
+      if (cut.length > 0) assert.throws(() => decodeFile(fromB.parsed.uri, cut, b.strings));
+      assert.deepStrictEqual(decodeFile(fromB.parsed.uri, fromB.data, b.strings), fromB.parsed);
+    }
+  });
+
   it('ignores a cache whose line of shared strings is damaged', async () => {
     const files = new (class extends MemoryFiles {
       async stat(): Promise<{ mtime: number; size: number }> {

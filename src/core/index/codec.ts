@@ -2,11 +2,12 @@
  * A compact encoding of parsed files for the warm-start cache. Each file becomes one flat
  * array of numbers, strings and nulls: no keys, ranges as four numbers, and every string
  * (a mentor, a date, a section title, an item's words) written as its place in a table of
- * strings the files of one cache share. It is a fraction of the size of the objects' JSON and several times faster to read
- * back, which is what a warm start spends its time on. Decoding rebuilds exactly what the
- * parser builds (the same keys in the same order, the same shared positions, strings,
- * sections, front-matter values and lists; see sharedValues.ts), and throws on anything malformed, so a damaged entry is re-parsed rather
- * than trusted.
+ * strings the files of one cache share. It is a fraction of the size of the objects' JSON
+ * and several times faster to read back, which is what a warm start spends its time on.
+ * Decoding rebuilds exactly what the parser builds (the same keys in the same order, the
+ * same shared positions, strings, sections, front-matter values and lists; see
+ * sharedValues.ts), and throws on anything malformed, so a damaged entry is re-parsed
+ * rather than trusted.
  */
 import { parseCadence } from '../model/cadence';
 import {
@@ -129,7 +130,9 @@ export function encodeFile(file: ParsedFile, table: StringTable): EncodedFile {
 
 /**
  * Decodes what {@link encodeFile} wrote for `uri`, with the strings of the table it was
- * written with; throws if it is malformed.
+ * written with; throws if it is malformed. What a table's strings come to (shared copies,
+ * checked dates) is remembered by position for as long as the table lives, so a table
+ * may grow after a first decode but its strings must never change in place.
  */
 export function decodeFile(uri: string, data: unknown, strings: readonly string[]): ParsedFile {
   if (!Array.isArray(data)) throw new Error('not an encoded file');

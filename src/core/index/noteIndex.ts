@@ -97,7 +97,10 @@ export class NoteIndex implements Notebook {
     return this.set(parseText(flatCopy(uri), text));
   }
 
-  /** Parses `bytes` (as read from disk) as the content of `uri` and stores it. */
+  /**
+   * Parses `bytes` (as read from disk) as the content of `uri` and stores it. `uri` is
+   * stored as given: pass a flat copy, as loadFile does.
+   */
   setBytes(uri: string, bytes: Uint8Array): ParsedFile {
     return this.set(parseBytes(uri, bytes));
   }

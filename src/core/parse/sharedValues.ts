@@ -169,6 +169,8 @@ export function sharedSections(list: readonly Section[]): readonly Section[] {
   let hash = FNV_OFFSET;
   // Every field: notes of one template often differ only in which sections are empty.
   for (const s of list) {
+    // A long title's section is never shared, so neither is a list holding it.
+    if (s.title.length > MAX_SHARED_TEXT) return list;
     hash = hashText(s.title, hash);
     hash = Math.imul(hash ^ s.depth, 0x01000193);
     hash = Math.imul(hash ^ s.line, 0x01000193);
