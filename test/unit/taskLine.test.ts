@@ -1,7 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
+import { decodeFile, encodeFile, StringTable } from '../../src/core/index/codec';
+import { isOpen, withTaskFields } from '../../src/core/model/actionItems';
 import { dateProblem } from '../../src/core/model/dates';
+import type { ActionItem } from '../../src/core/model/types';
 import {
   flatCopy,
   own,
@@ -318,5 +321,45 @@ describe('text helpers tuned for speed', () => {
     }
     assert.equal(sharedDate('1800-01-01'), '1800-01-01');
     assert.equal(sharedDate('1900-02-29'), undefined);
+  });
+});
+
+describe('the Obsidian Tasks fields of an item', () => {
+  const items = (): readonly ActionItem[] =>
+    parseText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-11-20\n---\n## Action items\n\n- [ ] Plain 📅 2026-11-30\n- [ ] Planned ⏳ 2026-11-22 🔼\n- [ ] Cancelled ❌ 2026-11-21\n',
+    ).note!.actionItems;
+  const TASK_KEYS = ['scheduled', 'start', 'created', 'cancelled', 'priority', 'recurrence'];
+
+  it('are keys only of items that write one, and then all six, last', () => {
+    const [plain, planned, cancelled] = items();
+    for (const key of TASK_KEYS) assert.ok(!(key in plain!), key);
+    assert.deepEqual(Object.keys(planned!).slice(-6), TASK_KEYS);
+    assert.deepEqual(Object.keys(cancelled!), Object.keys(planned!));
+    assert.equal(planned!.scheduled, '2026-11-22');
+    assert.equal(planned!.priority, 'medium');
+    assert.equal(planned!.cancelled, undefined);
+    assert.equal(cancelled!.cancelled, '2026-11-21');
+    assert.deepEqual(
+      items().map((i) => isOpen(i)),
+      [true, true, false],
+    );
+  });
+
+  it('read back from the cache exactly as parsed', () => {
+    const table = new StringTable();
+    const parsed = parseText(
+      'file:///n/s.md',
+      '---\ntype: session\n---\n- [ ] Plain\n- [ ] Repeats 🔁 every week ➕ 2026-11-01 🛫 2026-11-02\n',
+    );
+    const data = JSON.parse(JSON.stringify(encodeFile(parsed, table))) as unknown;
+    const strings = JSON.parse(JSON.stringify(table.strings)) as string[];
+    assert.deepStrictEqual(decodeFile(parsed.uri, data, strings), parsed);
+  });
+
+  it('leave an item without any as it is', () => {
+    const [plain] = items();
+    assert.equal(withTaskFields(plain!, {}), plain);
   });
 });

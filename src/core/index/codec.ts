@@ -9,6 +9,7 @@
  * sharedValues.ts), and throws on anything malformed, so a damaged entry is re-parsed
  * rather than trusted.
  */
+import { withTaskFields } from '../model/actionItems';
 import { parseCadence } from '../model/cadence';
 import {
   goalNote,
@@ -562,7 +563,7 @@ class Reader {
         }));
       }
       const tags = this.strings(undefined);
-      items[k] = {
+      const item: ActionItem = {
         uri,
         line,
         checkboxRange,
@@ -571,12 +572,6 @@ class Reader {
         text,
         due,
         doneDate,
-        scheduled,
-        start,
-        created,
-        cancelled,
-        priority,
-        recurrence,
         owner,
         goals,
         links,
@@ -586,6 +581,15 @@ class Reader {
         checklist: this.bool(),
         section: this.optShared(),
       };
+      // The same keys as the parser's, in its order.
+      items[k] = withTaskFields(item, {
+        scheduled,
+        start,
+        created,
+        cancelled,
+        priority,
+        recurrence,
+      });
     }
     return items;
   }

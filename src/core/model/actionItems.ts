@@ -2,6 +2,32 @@
 import type { LocalDate } from './dates';
 import type { ActionItem } from './types';
 
+/** The Obsidian Tasks fields of an item, which few items write. */
+export type TaskFields = Pick<
+  ActionItem,
+  'scheduled' | 'start' | 'created' | 'cancelled' | 'priority' | 'recurrence'
+>;
+
+/**
+ * `item` with the Obsidian Tasks fields of `fields` when the line writes any, else `item`
+ * itself. Most items write none, and leaving the six keys out of them saves 48 bytes an
+ * item (15 MB at 100,000 notes). Items that write any hold all six, in one order after
+ * the others: items have two shapes in all, so property reads stay fast.
+ */
+export function withTaskFields(item: ActionItem, fields: TaskFields): ActionItem {
+  const { scheduled, start, created, cancelled, priority, recurrence } = fields;
+  if (
+    scheduled === undefined &&
+    start === undefined &&
+    created === undefined &&
+    cancelled === undefined &&
+    priority === undefined &&
+    recurrence === undefined
+  )
+    return item;
+  return { ...item, scheduled, start, created, cancelled, priority, recurrence };
+}
+
 /** True for an item still to do: neither done nor cancelled, nor a self-assessment statement. */
 export function isOpen(item: ActionItem): boolean {
   return !item.done && !item.cancelled && !item.checklist;

@@ -72,6 +72,10 @@ export interface ActionItem {
   readonly text: string;
   readonly due?: Located<LocalDate>;
   readonly doneDate?: Located<LocalDate>;
+  /**
+   * The Obsidian Tasks fields from here to `recurrence` are keys of an item only when its
+   * line writes one of them (then all six are; see `withTaskFields`).
+   */
   readonly scheduled?: LocalDate;
   readonly start?: LocalDate;
   readonly created?: LocalDate;

@@ -2,6 +2,7 @@
  * Turns one Markdown file into a notebook {@link Note} (or nothing, when its front matter
  * has no known `type`), with every problem found on the way as a precise finding.
  */
+import { withTaskFields } from '../model/actionItems';
 import { parseCadence, type Cadence } from '../model/cadence';
 import {
   goalNote,
@@ -340,24 +341,19 @@ function readActionItems(
       for (const t of meta.tags) list[k++] = { kind: 'tag', id: t.id, range: t.range };
       links = list;
     }
-    // Every key present, in one order, so that all items share one shape: smaller, and
-    // property reads in the rules and views stay monomorphic.
-    return {
+    // Every key present, in one order, so that all items share one shape (or two, with
+    // the Obsidian Tasks fields: withTaskFields): smaller, and property reads in the rules
+    // and views stay fast.
+    const item: ActionItem = {
       uri,
       line: site.line,
       checkboxRange: lineRange(site.line, site.column, site.column + 3),
       status: site.status,
       done: site.status === 'x' || site.status === 'X',
       text: ownNarrow(meta.text),
-      // Dates, priority, recurrence and owner: only those written on the line.
+      // Dates and owner: only those written on the line.
       due: meta.due,
       doneDate: meta.doneDate,
-      scheduled: meta.scheduled,
-      start: meta.start,
-      created: meta.created,
-      cancelled: meta.cancelled,
-      priority: meta.priority,
-      recurrence: meta.recurrence,
       owner: meta.owner,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
       goals: meta.wikiLinks.length
@@ -370,6 +366,7 @@ function readActionItems(
       checklist: context.checklist === true,
       section: section?.title,
     };
+    return withTaskFields(item, meta);
   });
 }
 
