@@ -35,6 +35,12 @@ interface Entry {
    * cache's table), until it is asked for.
    */
   body?: string;
+  /**
+   * The URI as read from a serialized cache, until the entry is decoded: one flat string
+   * of its own, which the decoded file then holds (a host's URI for the file may be a
+   * string joined from pieces).
+   */
+  uri?: string;
 }
 
 /** The first line of a serialized cache. */
@@ -62,13 +68,13 @@ export class ParseCache {
     if (!e || e.stamp.mtime !== stamp.mtime || e.stamp.size !== stamp.size) return undefined;
     if (!e.parsed) {
       try {
-        e.parsed = decodeFile(uri, JSON.parse(e.body ?? ''), this.strings);
+        e.parsed = decodeFile(e.uri ?? uri, JSON.parse(e.body ?? ''), this.strings);
       } catch {
         // A damaged entry is simply not used: the file is read and parsed again.
         this.entries.delete(uri);
         return undefined;
       }
-      e.body = undefined;
+      e.body = e.uri = undefined;
     }
     return e.parsed;
   }
@@ -176,7 +182,7 @@ export class ParseCache {
         const [uri, mtime, size] = head as unknown[];
         if (typeof uri !== 'string' || typeof mtime !== 'number' || typeof size !== 'number')
           continue;
-        cache.entries.set(uri, { stamp: { mtime, size }, body: line.slice(tab + 1) });
+        cache.entries.set(uri, { stamp: { mtime, size }, body: line.slice(tab + 1), uri });
       } catch {
         // A damaged line is simply not used.
       }

@@ -73,9 +73,6 @@ export async function loadFile(
   uri: string,
   cache?: ParseCache,
 ): Promise<void> {
-  // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
-  // of pieces that the file, its note, items and findings would otherwise keep alive.
-  uri = flatCopy(uri);
   let bytes: Uint8Array;
   let stamp: FileStamp | undefined;
   try {
@@ -93,16 +90,19 @@ export async function loadFile(
     bytes = await files.read(uri);
   } catch (error) {
     const problem: Finding = {
-      uri,
+      uri: flatCopy(uri),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       code: CODES.unreadableFile,
       severity: 'error',
       message: `Not read: ${error instanceof Error ? error.message : String(error)}.`,
     };
-    index.set({ uri, problems: [problem] });
+    index.set({ uri: problem.uri, problems: [problem] });
     cache?.delete(uri);
     return;
   }
-  const parsed = index.setBytes(uri, bytes);
-  if (cache && stamp) cache.set(uri, stamp, parsed);
+  // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
+  // of pieces that the file, its note, items and findings would otherwise keep alive. (A
+  // file served by the cache holds the cache's own copy.)
+  const parsed = index.setBytes(flatCopy(uri), bytes);
+  if (cache && stamp) cache.set(parsed.uri, stamp, parsed);
 }
