@@ -100,9 +100,7 @@ export async function loadFile(
     cache?.delete(uri);
     return;
   }
-  // One flat copy of the URI: a host builds each by joining a folder and a name, a tree
-  // of pieces that the file, its note, items and findings would otherwise keep alive. (A
-  // file served by the cache holds the cache's own copy.)
-  const parsed = index.setBytes(flatCopy(uri), bytes);
+  // The index stores a flat copy of the URI (a file served by the cache holds the cache's).
+  const parsed = index.setBytes(uri, bytes);
   if (cache && stamp) cache.set(parsed.uri, stamp, parsed);
 }

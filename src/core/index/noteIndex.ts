@@ -91,18 +91,18 @@ export class NoteIndex implements Notebook {
     return this.held.byUri.size;
   }
 
-  /** Parses `text` as the content of `uri` and stores it. */
+  /**
+   * Parses `text` as the content of `uri` and stores it. The file keeps a flat copy of
+   * `uri`: a host joins its URI strings from pieces (a folder and a name), a tree that the
+   * file, its note, items and findings would otherwise keep alive.
+   */
   setText(uri: string, text: string): ParsedFile {
-    // A flat copy, as loadFile makes: an editor's URI string is joined from pieces.
     return this.set(parseText(flatCopy(uri), text));
   }
 
-  /**
-   * Parses `bytes` (as read from disk) as the content of `uri` and stores it. `uri` is
-   * stored as given: pass a flat copy, as loadFile does.
-   */
+  /** Parses `bytes` (as read from disk) as the content of `uri` and stores it, as setText does. */
   setBytes(uri: string, bytes: Uint8Array): ParsedFile {
-    return this.set(parseBytes(uri, bytes));
+    return this.set(parseBytes(flatCopy(uri), bytes));
   }
 
   /** Stores an already parsed file (replacing what `uri` held). */
