@@ -405,15 +405,12 @@ class Reader {
 
   /** A string that recurs across notes (an id, a title, a tag), as its shared copy. */
   sharedStr(): string {
-    const k = this.position(this.next());
-    return this.sharedAt(k);
+    return this.sharedAt(this.position(this.next()));
   }
 
   optShared(): string | undefined {
     const v = this.next();
-    if (v === null) return undefined;
-    const k = this.position(v);
-    return this.sharedAt(k);
+    return v === null ? undefined : this.sharedAt(this.position(v));
   }
 
   num(): number {
@@ -502,6 +499,7 @@ class Reader {
       // Most lists: one tag, one goal.
       const k = this.position(this.next());
       const id = this.sharedAt(k);
+      // Items of one note share their goal list, as in the general case below.
       if (previous && previous.length === 1 && previous[0] === id) return previous;
       return (this.memo.singles[k] ??= sharedIds([id]));
     }
