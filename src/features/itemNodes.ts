@@ -32,15 +32,12 @@ export function itemTreeItem(
   const { item } = node;
   const t = new vscode.TreeItem(itemLabel(item), vscode.TreeItemCollapsibleState.None);
   // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
-  const overdue =
-    isOpen(item) && item.due !== undefined && item.due.value < plusDays(today, -graceDays);
+  const overdue = isOpen(item) && item.due !== undefined && item.due < plusDays(today, -graceDays);
   const parts: string[] = [];
-  if (item.done) parts.push(item.doneDate ? `done ${item.doneDate.value}` : 'done');
+  if (item.done) parts.push(item.doneDate ? `done ${item.doneDate}` : 'done');
   else if (item.due)
     parts.push(
-      overdue
-        ? `overdue ${daysBetween(item.due.value, today)}d · ${item.due.value}`
-        : `due ${item.due.value}`,
+      overdue ? `overdue ${daysBetween(item.due, today)}d · ${item.due}` : `due ${item.due}`,
     );
   if (item.owner) parts.push(`@${item.owner}`);
   parts.push(fileName(item.uri));

@@ -51,7 +51,7 @@ export function addSetDue(
   item: ActionItem,
   due: LocalDate,
 ): void {
-  if (item.due) edit.replace(doc.uri, toRange(item.due.range), due);
+  if (item.due) edit.replace(doc.uri, toRange(item.dueRange!), due);
   else edit.insert(doc.uri, endOfContent(doc, item.line), ` 📅 ${due}`);
 }
 

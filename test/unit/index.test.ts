@@ -85,7 +85,7 @@ function assertDerivedLists(nb: Notebook): void {
   for (const date of ['2026-10-01', '2026-11-02', '2026-11-03', '2026-12-02'] as LocalDate[])
     assert.equal(
       nb.countOpenDueBefore(date),
-      open.filter((i) => i.due && i.due.value < date).length,
+      open.filter((i) => i.due && i.due < date).length,
       `open items due before ${date}`,
     );
 }

@@ -52,7 +52,7 @@ describe('open items (kept in order as notes change)', () => {
           for (const date of ['2026-11-12', '2026-11-20', '2026-12-01'] as LocalDate[])
             assert.equal(
               open.countDueBefore(date),
-              all.filter((i) => i.due && i.due.value < date).length,
+              all.filter((i) => i.due && i.due < date).length,
             );
           for (const id of ['g0', 'g3', 't1'])
             assert.deepEqual(

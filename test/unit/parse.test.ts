@@ -45,7 +45,7 @@ mentor: alex-rivera
     assert.equal(goal.milestones.length, 2);
     assert.equal(goal.actionItems.length, 3);
     assert.equal(goal.milestones[0]!.done, true);
-    assert.equal(goal.milestones[0]!.doneDate?.value, '2026-11-28');
+    assert.equal(goal.milestones[0]!.doneDate, '2026-11-28');
     assert.deepEqual(goal.actionItems[2]!.goals, ['public-speaking']);
     assert.equal(goal.actionItems[2]!.milestone, false);
   });
@@ -78,7 +78,7 @@ Asked for feedback on the opening.
     );
     assert.equal(s.hasFeedback, true);
     assert.equal(s.actionItems[1]!.owner, 'alex-rivera');
-    assert.equal(s.actionItems[1]!.due?.value, '2026-11-30');
+    assert.equal(s.actionItems[1]!.due, '2026-11-30');
     assert.equal(s.actionItems[0]!.mentor, 'alex-rivera');
     assert.equal(s.actionItems[0]!.section, 'Action items');
   });

@@ -21,17 +21,32 @@ describe('task line metadata', () => {
   it('reads the Obsidian Tasks due and done dates with exact ranges', () => {
     const m = read('Draft the summary 📅 2026-11-28 ✅ 2026-11-27');
     assert.equal(m.text, 'Draft the summary');
-    assert.equal(m.due?.value, '2026-11-28');
+    assert.equal(m.due, '2026-11-28');
     // "Draft the summary " is 18 chars, the emoji is 2 UTF-16 units, then a space.
-    assert.deepEqual(m.due?.range, {
+    assert.deepEqual(m.dueRange, {
       start: { line: 4, character: 6 + 21 },
       end: { line: 4, character: 6 + 31 },
     });
-    assert.equal(m.doneDate?.value, '2026-11-27');
+    assert.equal(m.doneDate, '2026-11-27');
+  });
+
+  it('keeps where the first real due date is written, and a due range only with a due date', () => {
+    const m = read('Plan 📅 2026-02-30 📅 2026-12-01 📅 2026-12-05');
+    assert.equal(m.due, '2026-12-01');
+    // "Plan " is 5 chars; the bad date's token (2 + 1 + 10) and a space come first.
+    assert.deepEqual(m.dueRange, {
+      start: { line: 4, character: 6 + 5 + 14 + 3 },
+      end: { line: 4, character: 6 + 5 + 14 + 13 },
+    });
+    assert.equal(m.badDates.length, 1);
+    const done = read('Sent ✅ 2026-11-27');
+    assert.equal(done.doneDate, '2026-11-27');
+    assert.equal(done.due, undefined);
+    assert.equal(done.dueRange, undefined);
   });
 
   it('reads the ASCII due form but not words that end in due:', () => {
-    assert.equal(read('Send it due:2026-11-30').due?.value, '2026-11-30');
+    assert.equal(read('Send it due:2026-11-30').due, '2026-11-30');
     assert.equal(read('Pay the overdue:2026-11-30 bill').due, undefined);
   });
 
@@ -49,7 +64,7 @@ describe('task line metadata', () => {
   });
 
   it('accepts the variation selector after the emoji', () => {
-    assert.equal(read('Thing 📅\uFE0F 2026-12-01').due?.value, '2026-12-01');
+    assert.equal(read('Thing 📅\uFE0F 2026-12-01').due, '2026-12-01');
   });
 
   it('reads the owner but not e-mail addresses', () => {

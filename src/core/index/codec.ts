@@ -313,8 +313,9 @@ class Writer {
     this.str(item.status);
     this.bool(item.done);
     this.str(item.text);
-    this.located(item.due);
-    this.located(item.doneDate);
+    this.opt(item.due);
+    if (item.due !== undefined) this.range(item.dueRange!);
+    this.opt(item.doneDate);
     this.opt(item.scheduled);
     this.opt(item.start);
     this.opt(item.created);
@@ -475,12 +476,6 @@ class Reader {
     return (this.memo.dates[k] ??= checkedDate(this.tableStrings[k]!));
   }
 
-  /** An item's date: rarely equal to another's in both date and place, so not shared. */
-  locatedDate(): Located<LocalDate> | undefined {
-    const value = this.optDate();
-    return value === undefined ? undefined : { value, range: this.range() };
-  }
-
   /** A front-matter date, shared as the parser shares it. */
   fieldDate(): Located<LocalDate> | undefined {
     const value = this.optDate();
@@ -539,8 +534,9 @@ class Reader {
       const done = this.bool();
       // The words as the cache's table holds them: already their own copy, one per text.
       const text = this.str();
-      const due = this.locatedDate();
-      const doneDate = this.locatedDate();
+      const due = this.optDate();
+      const dueRange = due === undefined ? undefined : this.range();
+      const doneDate = this.optDate();
       const scheduled = this.optDate();
       const start = this.optDate();
       const created = this.optDate();
@@ -569,6 +565,7 @@ class Reader {
         done,
         text,
         due,
+        dueRange,
         doneDate,
         owner,
         goals,

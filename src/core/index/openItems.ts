@@ -34,7 +34,7 @@ export class OpenItems {
     this.byUri.set(uri, items);
     this.changed();
     for (const item of items) {
-      if (item.due) this.countDue(item.due.value, 1);
+      if (item.due) this.countDue(item.due, 1);
       for (const id of goalKeys(item)) this.byGoal.add(id, item);
       if (this.stale) {
         // Removed and added back before the order was read (the cache's same parse): it
@@ -51,7 +51,7 @@ export class OpenItems {
     this.byUri.delete(uri);
     this.changed();
     for (const item of items) {
-      if (item.due) this.countDue(item.due.value, -1);
+      if (item.due) this.countDue(item.due, -1);
       for (const id of goalKeys(item)) this.byGoal.remove(id, item);
       if (this.stale) this.removed.add(item);
       else removeSorted(this.order, item, compareItems);

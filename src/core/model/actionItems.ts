@@ -39,7 +39,7 @@ export function isOpen(item: ActionItem): boolean {
  */
 export function itemLabel(item: ActionItem): string {
   if (item.text) return item.text;
-  return item.due ? `Due ${item.due.value}` : '(item without words)';
+  return item.due ? `Due ${item.due}` : '(item without words)';
 }
 
 /**
@@ -49,8 +49,8 @@ export function itemLabel(item: ActionItem): string {
  * this order as notes change).
  */
 export function compareItems(a: ActionItem, b: ActionItem): number {
-  const da = a.due?.value ?? '9999-99-99';
-  const db = b.due?.value ?? '9999-99-99';
+  const da = a.due ?? '9999-99-99';
+  const db = b.due ?? '9999-99-99';
   return compareText(da, db) || compareUris(a.uri, b.uri) || a.line - b.line;
 }
 
@@ -89,11 +89,11 @@ export function compareUris(a: string, b: string): number {
 export function itemDetails(item: ActionItem, goals: readonly string[] = item.goals): string[] {
   const out: string[] = [];
   const dates: [string, LocalDate | undefined][] = [
-    ['Due', item.due?.value],
+    ['Due', item.due],
     ['Scheduled', item.scheduled],
     ['Starts', item.start],
     ['Created', item.created],
-    ['Done', item.doneDate?.value],
+    ['Done', item.doneDate],
     ['Cancelled', item.cancelled],
   ];
   for (const [label, date] of dates) if (date) out.push(`${label}: ${date}`);

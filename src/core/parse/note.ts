@@ -353,6 +353,7 @@ function readActionItems(
       text: ownNarrow(meta.text),
       // Dates and owner: only those written on the line.
       due: meta.due,
+      dueRange: meta.dueRange,
       doneDate: meta.doneDate,
       owner: meta.owner,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).

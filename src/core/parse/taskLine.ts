@@ -4,7 +4,7 @@
  * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
  */
 import { dateProblem, type LocalDate } from '../model/dates';
-import type { ActionItem, Located, Priority, Range } from '../model/types';
+import type { ActionItem, Priority, Range } from '../model/types';
 import { lineRange, own, shared, sharedDate, squeezeSpaces } from './text';
 
 /** What a task line says besides its words. */
@@ -12,6 +12,7 @@ export interface TaskMetadata extends Pick<
   ActionItem,
   | 'text'
   | 'due'
+  | 'dueRange'
   | 'doneDate'
   | 'scheduled'
   | 'start'
@@ -145,11 +146,12 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   return {
     text: describeText(rest, spans),
     due: dates.due,
+    dueRange: dates.dueRange,
     doneDate: dates.done,
-    scheduled: dates.scheduled?.value,
-    start: dates.start?.value,
-    created: dates.created?.value,
-    cancelled: dates.cancelled?.value,
+    scheduled: dates.scheduled,
+    start: dates.start,
+    created: dates.created,
+    cancelled: dates.cancelled,
     priority,
     recurrence,
     owner,
@@ -163,12 +165,14 @@ const ALL_DIGITS = /^\d+$/;
 
 /** The dates of one task line: the first valid one of each kind, and every bad one. */
 class TaskDates {
-  due: Located<LocalDate> | undefined = undefined;
-  done: Located<LocalDate> | undefined = undefined;
-  scheduled: Located<LocalDate> | undefined = undefined;
-  start: Located<LocalDate> | undefined = undefined;
-  created: Located<LocalDate> | undefined = undefined;
-  cancelled: Located<LocalDate> | undefined = undefined;
+  due: LocalDate | undefined = undefined;
+  /** Where the due date is written: the only date whose place the model keeps. */
+  dueRange: Range | undefined = undefined;
+  done: LocalDate | undefined = undefined;
+  scheduled: LocalDate | undefined = undefined;
+  start: LocalDate | undefined = undefined;
+  created: LocalDate | undefined = undefined;
+  cancelled: LocalDate | undefined = undefined;
   readonly bad: { range: Range; message: string }[] = [];
 
   constructor(
@@ -178,15 +182,20 @@ class TaskDates {
 
   take(field: DateField, token: string, start: number, end: number): void {
     const date = sharedDate(token);
-    const range = lineRange(this.line, this.column + start, this.column + end);
     if (date === undefined) {
       this.bad.push({
-        range,
+        range: this.range(start, end),
         message: token === '' ? `the ${label(field)} date is missing` : dateProblem(token)!,
       });
       return;
     }
-    if (this[field] === undefined) this[field] = { value: date, range };
+    if (this[field] !== undefined) return;
+    this[field] = date;
+    if (field === 'due') this.dueRange = this.range(start, end);
+  }
+
+  private range(start: number, end: number): Range {
+    return lineRange(this.line, this.column + start, this.column + end);
   }
 }
 

@@ -33,8 +33,8 @@ function dueGrouper(
   const endOfWeek = plusDays(startOfWeek(today, weekStart), 6);
   return (item) => {
     if (!item.due) return 'noDate';
-    if (item.due.value < overdueBefore) return 'overdue';
-    return item.due.value <= endOfWeek ? 'thisWeek' : 'later';
+    if (item.due < overdueBefore) return 'overdue';
+    return item.due <= endOfWeek ? 'thisWeek' : 'later';
   };
 }
 
@@ -108,8 +108,8 @@ export function notebookListing(
       line: i.line + 1,
       text: i.text,
       done: i.done,
-      due: i.due?.value ?? null,
-      doneDate: i.doneDate?.value ?? null,
+      due: i.due ?? null,
+      doneDate: i.doneDate ?? null,
       owner: i.owner ?? null,
       goals: notebook.goalsOfItem(i),
       mentor: i.mentor ?? null,

@@ -100,30 +100,30 @@ export function planNextMeeting(
   for (const item of notebook.actionItems()) {
     if (item.checklist || !relevant(item)) continue;
     if (isOpen(item)) {
-      if (!item.milestone || (item.due && item.due.value <= date)) followUps.push(item);
+      if (!item.milestone || (item.due && item.due <= date)) followUps.push(item);
     } else if (
       item.done &&
       item.doneDate &&
-      (!since || item.doneDate.value > since) &&
-      item.doneDate.value <= today
+      (!since || item.doneDate > since) &&
+      item.doneDate <= today
     ) {
       wins.push(item);
     }
   }
   followUps.sort(compareItems);
-  wins.sort((a, b) => a.doneDate!.value.localeCompare(b.doneDate!.value) || compareItems(a, b));
+  wins.sort((a, b) => a.doneDate!.localeCompare(b.doneDate!) || compareItems(a, b));
 
   const achievedGoals = [...notebook.goals()].filter(
     (g) =>
       g.status === 'achieved' &&
       g.mentor?.value === mentorId &&
-      g.milestones.some((m) => m.doneDate && (!since || m.doneDate.value > since)),
+      g.milestones.some((m) => m.doneDate && (!since || m.doneDate > since)),
   );
   // Each item is listed once, under Follow-ups; here only what it adds up to.
   const challenges: string[] = [];
-  const overdue = followUps.filter((item) => item.due && item.due.value < today);
+  const overdue = followUps.filter((item) => item.due && item.due < today);
   if (overdue.length) {
-    const oldest = Math.max(...overdue.map((item) => daysBetween(item.due!.value, today)));
+    const oldest = Math.max(...overdue.map((item) => daysBetween(item.due!, today)));
     challenges.push(
       `${overdue.length === 1 ? 'One follow-up is' : `${overdue.length} follow-ups are`} overdue, the oldest by ${oldest} day${oldest === 1 ? '' : 's'} (see Follow-ups)`,
     );
@@ -196,9 +196,7 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   if (plan.wins.length === 0 && plan.achievedGoals.length === 0) out.push('- (add what went well)');
   for (const g of plan.achievedGoals) out.push(`- Achieved the goal: ${g.title ?? g.id}`);
   for (const w of plan.wins) {
-    out.push(
-      `- ${w.text}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate!.value}: ${link(w)}`,
-    );
+    out.push(`- ${w.text}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate!}: ${link(w)}`);
   }
   out.push('', '### Challenges', '');
   if (plan.challenges.length === 0) out.push('- (add what is hard right now)');
@@ -215,7 +213,7 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
     const horizon = g.goal.horizon ? `${g.goal.horizon}-term, ` : '';
     out.push(`- **${title}** (${horizon}${g.done}/${g.total} milestones${target})`);
     if (g.nextMilestone) {
-      const due = g.nextMilestone.due ? ` (due ${g.nextMilestone.due.value})` : '';
+      const due = g.nextMilestone.due ? ` (due ${g.nextMilestone.due})` : '';
       out.push(`  - Next milestone: ${g.nextMilestone.text}${due}: ${link(g.nextMilestone)}`);
     }
   }
@@ -224,9 +222,7 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   out.push('## Follow-ups', '');
   if (plan.followUps.length === 0) out.push('- Nothing open. Well done.');
   for (const item of plan.followUps) {
-    const due = item.due
-      ? ` (due ${item.due.value}${item.due.value < plan.today ? ', overdue' : ''})`
-      : '';
+    const due = item.due ? ` (due ${item.due}${item.due < plan.today ? ', overdue' : ''})` : '';
     const owner = item.owner ? ` @${item.owner}` : '';
     out.push(`- ${item.text}${owner}${due}: ${link(item)}`);
   }

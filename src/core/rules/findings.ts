@@ -186,16 +186,16 @@ export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void 
 function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
   const { notebook, today, grace } = ctx;
   for (const item of note.actionItems) {
-    if (!item.done && !item.cancelled && item.due && daysBetween(item.due.value, today) > grace) {
-      const late = daysBetween(item.due.value, today);
+    if (!item.done && !item.cancelled && item.due && daysBetween(item.due, today) > grace) {
+      const late = daysBetween(item.due, today);
       const who = item.owner ? ` (owner @${item.owner})` : '';
       sink(
         ctx.finding(
           note.uri,
           CODES.overdueActionItem,
-          item.due.range,
-          `"${clip(item.text)}"${who} was due ${item.due.value}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`,
-          { line: item.line, due: item.due.value },
+          item.dueRange!,
+          `"${clip(item.text)}"${who} was due ${item.due}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`,
+          { line: item.line, due: item.due },
         ),
       );
     }

@@ -16,6 +16,7 @@ export interface TaskMetadata extends Pick<
   ActionItem,
   | 'text'
   | 'due'
+  | 'dueRange'
   | 'doneDate'
   | 'scheduled'
   | 'start'
@@ -127,8 +128,11 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     tags,
     badDates,
   };
-  if (dates.due) meta.due = dates.due;
-  if (dates.done) meta.doneDate = dates.done;
+  if (dates.due) {
+    meta.due = dates.due.value;
+    meta.dueRange = dates.due.range;
+  }
+  if (dates.done) meta.doneDate = dates.done.value;
   if (dates.scheduled) meta.scheduled = dates.scheduled.value;
   if (dates.start) meta.start = dates.start.value;
   if (dates.created) meta.created = dates.created.value;
