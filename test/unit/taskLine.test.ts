@@ -18,7 +18,7 @@ import { readTaskMetadata as referenceTaskMetadata } from './helpers/taskLineRef
 const read = (rest: string) => readTaskMetadata(rest, 4, 6);
 
 describe('task line metadata', () => {
-  it('reads the Obsidian Tasks due and done dates with exact ranges', () => {
+  it("reads the Obsidian Tasks due and done dates, and the due date's exact range", () => {
     const m = read('Draft the summary 📅 2026-11-28 ✅ 2026-11-27');
     assert.equal(m.text, 'Draft the summary');
     assert.equal(m.due, '2026-11-28');

@@ -1,5 +1,6 @@
 /**
- * The task-line reader as it was before it was tuned for speed, kept verbatim as the
+ * The task-line reader as it was before it was tuned for speed, kept as it was (apart from
+ * the model's shape: plain item dates, the due date's place in `dueRange`) as the
  * reference the tuned one is tested against (test/unit/taskLine.test.ts). It leaves absent
  * fields out where the tuned one sets them to undefined; the test compares values.
  *
