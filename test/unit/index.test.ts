@@ -54,7 +54,9 @@ function lookupsOf(engine: FindingsEngine): Record<string, [string, string[]][]>
  * newest sessions) equals a walk over every note.
  */
 function assertDerivedLists(nb: Notebook): void {
-  const sessions = [...nb.sessions()];
+  const sessions = [...nb.notes()].filter((n) => n.type === 'session');
+  assert.deepEqual(new Set(nb.sessions()), new Set(sessions), 'sessions');
+  assert.equal([...nb.sessions()].length, sessions.length, 'each session once');
   const openItems = [...nb.actionItems()].filter(isOpen);
   for (const goal of ['speaking', 'g1', 'g2', 'resource', 'nope'])
     assert.deepEqual(

@@ -41,6 +41,12 @@ export class SessionTimeline {
     return [...this.dated, ...this.undated];
   }
 
+  /** The sessions of {@link all}, in its order, without copying them into a list. */
+  *each(): Iterable<Session> {
+    yield* this.dated;
+    yield* this.undated;
+  }
+
   /** Number of dated sessions. */
   get datedCount(): number {
     return this.dated.length;
