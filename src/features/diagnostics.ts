@@ -9,6 +9,7 @@ import { FindingsEngine, sameFindings, type Finding } from '../core';
 import { DIAGNOSTIC_SOURCE, toDiagnostic } from '../vscode/convert';
 import { ruleOptions } from '../vscode/config';
 import { diagnosticBatches } from './diagnosticBatches';
+import { PublishQueue } from './publishQueue';
 import type { FeatureDeps } from './deps';
 
 /** The published findings, for quick fixes and tests. */
@@ -19,58 +20,86 @@ export interface DiagnosticsFeature extends vscode.Disposable {
   readonly onDidUpdate: vscode.Event<void>;
 }
 
+/**
+ * Diagnostics handed to the editor in one turn of the extension host; more wait for the
+ * next turn (publishQueue.ts). About 0.1 s of the editor's time at 100,000 notes.
+ */
+const DIAGNOSTICS_PER_TURN = 5000;
+
+/** Changes of at least this many files log when their findings have all been handed over. */
+export const LOGGED_CHANGE = 256;
+
 /** Registers the diagnostics collection. */
 export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const updated = new vscode.EventEmitter<void>();
-  /**
-   * What is published per URI, to skip unchanged ones: the engine's own lists (a text
-   * fingerprint of each cost about 300 bytes a file, 12 MB at 100,000 notes, and the time
-   * to write it for every file of a scan).
-   */
-  const published = new Map<string, readonly Finding[]>();
   let engine: FindingsEngine | undefined;
-
-  const publish = (uris: Iterable<string>): void => {
-    if (!engine) return;
+  const queue = new PublishQueue<Finding>({
+    slice: DIAGNOSTICS_PER_TURN,
+    current: (uri) => engine?.get(uri) ?? [],
+    same: sameFindings,
     // Few calls for the whole change: set() per URI sends a message to the editor per URI,
     // which for the thousands of files of a first scan takes longer than the rules; but
     // no more diagnostics per call than the editor passes on (diagnosticBatches.ts).
-    const batch: [vscode.Uri, vscode.Diagnostic[] | undefined][] = [];
-    for (const uri of uris) {
-      const findings = engine.get(uri);
-      const unchanged = sameFindings(published.get(uri) ?? [], findings);
-      // The current list is kept even when equal, so that a list the engine replaced is
-      // not held here as well.
-      if (findings.length) published.set(uri, findings);
-      else published.delete(uri);
-      if (unchanged) continue;
-      batch.push([vscode.Uri.parse(uri), findings.length ? findings.map(toDiagnostic) : undefined]);
-    }
-    for (const entries of diagnosticBatches(batch)) collection.set(entries);
-    updated.fire();
+    send: (changes) => {
+      const entries = changes.map(
+        ([uri, findings]): [vscode.Uri, vscode.Diagnostic[] | undefined] => [
+          vscode.Uri.parse(uri),
+          findings.length ? findings.map(toDiagnostic) : undefined,
+        ],
+      );
+      for (const batch of diagnosticBatches(entries)) collection.set(batch);
+    },
+    later: (turn) => {
+      const timer = setTimeout(turn, 0);
+      return () => clearTimeout(timer);
+    },
+    settled: () => {
+      if (bulk) {
+        deps.logger.info(
+          `Findings of ${bulk.uris} files worked out and handed to the editor in ${Date.now() - bulk.started} ms.`,
+        );
+        bulk = undefined;
+      }
+      updated.fire();
+    },
+  });
+  /**
+   * A change of many files (a scan, a new day, new settings) being handed over, for the
+   * log; an edit's few files are not logged.
+   */
+  let bulk: { readonly started: number; readonly uris: number } | undefined;
+  /** Hands over the findings of `uris`, worked out from `started` (for the log). */
+  const publish = (uris: ReadonlySet<string>, started: number): void => {
+    if (uris.size >= LOGGED_CHANGE) bulk ??= { started, uris: uris.size };
+    queue.publish(uris);
   };
   const reevaluate = (): void => {
     if (!engine) return;
-    publish(engine.reset(deps.clock.today(), ruleOptions(deps.settings())));
+    const started = Date.now();
+    publish(engine.reset(deps.clock.today(), ruleOptions(deps.settings())), started);
   };
 
   const subscriptions = [
     collection,
     updated,
+    queue,
     deps.service.onDidChange((uris) => {
-      if (engine) publish(engine.update(uris));
+      if (!engine) return;
+      const started = Date.now();
+      publish(engine.update(uris), started);
     }),
     deps.clock.onDidChangeDay(reevaluate),
     deps.onDidChangeSettings(reevaluate),
   ];
   void deps.service.ready().then(() => {
+    const started = Date.now();
     engine = new FindingsEngine(
       deps.service.notebook,
       deps.clock.today(),
       ruleOptions(deps.settings()),
     );
-    publish(engine.uris());
+    publish(new Set(engine.uris()), started);
   });
   return {
     findings: (uri) => engine?.get(uri) ?? [],
