@@ -16,7 +16,7 @@
 // extension's activation time ("Activated in N ms"). The copy
 // evaluates dates as of the benchmark's day (setting `mentoringNotes.today`), as in the
 // demo. A Markdown table goes to stdout, progress to stderr. It is a benchmark, not a
-// test: it fails only when a window never logs its index.
+// test: it fails only when a window never logs its index or its findings.
 //
 //   npm run bench:editor [-- --sizes 1000,10k] [-- --timeout <seconds>]
 //
@@ -233,7 +233,8 @@ function logTime(stamp) {
 }
 
 /**
- * Waits for the first "Indexed …" line logged after `mark`. Returns the extension's own
+ * Waits for the first "Indexed …" line logged after `mark` and, for a notebook of
+ * LOGGED_CHANGE notes or more, the first "Findings of …" line. Returns the extension's own
  * figures and the time from `started` (epoch ms) to the line, taken from the line's
  * timestamp (else from when it was seen).
  */
@@ -266,7 +267,8 @@ async function waitForIndexed(sandbox, mark, started) {
     if (performance.now() > deadline) {
       const files = channelLogs(sandbox);
       const where = files.length > 0 ? files.join(', ') : `no "${CHANNEL}" log yet`;
-      throw new Error(`no "Indexed" line within ${options.timeout} s (${where})`);
+      const missing = INDEXED_LINE.test(text) ? '"Findings of …"' : '"Indexed"';
+      throw new Error(`no ${missing} line within ${options.timeout} s (${where})`);
     }
     await delay(POLL_MS);
   }

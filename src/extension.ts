@@ -34,7 +34,7 @@ export interface MentoringNotesApi {
   readonly notebook: Notebook;
   /** Resolves when the workspace has been indexed. */
   ready(): Promise<void>;
-  /** Fires after diagnostics were republished. */
+  /** Fires when every change so far has been handed to the editor as diagnostics. */
   readonly onDidUpdateDiagnostics: vscode.Event<void>;
   readonly views: {
     readonly actionItems: ActionItemsProvider;

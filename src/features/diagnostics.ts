@@ -14,9 +14,12 @@ import type { FeatureDeps } from './deps';
 
 /** The published findings, for quick fixes and tests. */
 export interface DiagnosticsFeature extends vscode.Disposable {
-  /** Findings currently published for `uri`. */
+  /** Findings currently handed to the editor for `uri` (what its diagnostics show). */
   findings(uri: string): readonly Finding[];
-  /** Fires after diagnostics were republished. */
+  /**
+   * Fires when every change so far has been handed to the editor: after an edit's own turn,
+   * or after the last slice of a large change (an edit during one is announced with it).
+   */
   readonly onDidUpdate: vscode.Event<void>;
 }
 
@@ -34,6 +37,12 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
   const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   const updated = new vscode.EventEmitter<void>();
   let engine: FindingsEngine | undefined;
+  /**
+   * A change of many files (a scan, a new day, new settings) being handed over, for the
+   * log; an edit's few files are not logged. Changes that overlap are logged as one, from
+   * the first one's start, with the files of each counted.
+   */
+  let bulk: { readonly started: number; readonly uris: number } | undefined;
   const queue = new PublishQueue<Finding>({
     slice: DIAGNOSTICS_PER_TURN,
     current: (uri) => engine?.get(uri) ?? [],
@@ -64,14 +73,10 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
       updated.fire();
     },
   });
-  /**
-   * A change of many files (a scan, a new day, new settings) being handed over, for the
-   * log; an edit's few files are not logged.
-   */
-  let bulk: { readonly started: number; readonly uris: number } | undefined;
   /** Hands over the findings of `uris`, worked out from `started` (for the log). */
   const publish = (uris: ReadonlySet<string>, started: number): void => {
-    if (uris.size >= LOGGED_CHANGE) bulk ??= { started, uris: uris.size };
+    if (uris.size >= LOGGED_CHANGE)
+      bulk = { started: bulk?.started ?? started, uris: (bulk?.uris ?? 0) + uris.size };
     queue.publish(uris);
   };
   const reevaluate = (): void => {
@@ -102,7 +107,7 @@ export function registerDiagnostics(deps: FeatureDeps): DiagnosticsFeature {
     publish(new Set(engine.uris()), started);
   });
   return {
-    findings: (uri) => engine?.get(uri) ?? [],
+    findings: (uri) => queue.published(uri),
     onDidUpdate: updated.event,
     dispose: () => subscriptions.forEach((s) => s.dispose()),
   };

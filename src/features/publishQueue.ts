@@ -19,7 +19,10 @@ export interface PublishQueueOptions<F> {
   readonly same: (a: readonly F[], b: readonly F[]) => boolean;
   /** Sends changed URIs with their findings (an empty list clears the URI). */
   readonly send: (changes: readonly (readonly [string, readonly F[]])[]) => void;
-  /** Runs `turn` in a later turn of the event loop; returns a function that cancels it. */
+  /**
+   * Runs `turn` in a later turn of the event loop; returns a function that cancels it.
+   * (Running it at once works, but defeats the purpose.)
+   */
   readonly later: (turn: () => void) => () => void;
   /** Called after a turn that left nothing queued. */
   readonly settled: () => void;
@@ -34,6 +37,8 @@ export class PublishQueue<F> {
    */
   private readonly sent = new Map<string, readonly F[]>();
   private cancel: (() => void) | undefined;
+  /** True while `send` runs: a `publish` it causes waits for a turn of its own. */
+  private sending = false;
 
   constructor(private readonly options: PublishQueueOptions<F>) {}
 
@@ -49,6 +54,13 @@ export class PublishQueue<F> {
 
   /** Sends the findings of `uris` (those that changed): one slice now, the rest later. */
   publish(uris: Iterable<string>): void {
+    if (this.sending) {
+      // Called back from `send`: what this turn is sending was read before this change, so
+      // the change goes out after it, in a turn of its own.
+      for (const uri of uris) this.queued.add(uri);
+      this.schedule();
+      return;
+    }
     const changes: [string, readonly F[]][] = [];
     let room = this.options.slice;
     for (const uri of uris) {
@@ -76,15 +88,33 @@ export class PublishQueue<F> {
       this.queued.delete(uri);
       room -= this.take(uri, changes);
     }
-    if (changes.length) this.options.send(changes);
-    if (this.queued.size === 0) {
-      this.options.settled();
-      return;
+    try {
+      this.sending = true;
+      if (changes.length) this.options.send(changes);
+    } finally {
+      // Even when sending failed: what is queued still goes out, in the next turn.
+      this.sending = false;
+      if (this.queued.size > 0) this.schedule();
+      else {
+        // A turn still scheduled would find nothing to send and settle a second time.
+        this.cancel?.();
+        this.cancel = undefined;
+        this.options.settled();
+      }
     }
-    this.cancel ??= this.options.later(() => {
+  }
+
+  /** Schedules the next turn, unless one is scheduled. */
+  private schedule(): void {
+    if (this.cancel) return;
+    let ran = false;
+    const cancel = this.options.later(() => {
+      ran = true;
       this.cancel = undefined;
       this.turn([], this.options.slice);
     });
+    // A host whose `later` ran the turn at once left nothing to cancel.
+    if (!ran) this.cancel = cancel;
   }
 
   /** Adds `uri` to `changes` when its findings changed; returns what it costs of a slice. */

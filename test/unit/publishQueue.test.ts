@@ -122,6 +122,94 @@ describe('publish queue (diagnostics a slice at a time)', () => {
     assert.equal(h.settledCount(), 3);
   });
 
+  it('settles once when an edit takes the last of a scan before its turn', () => {
+    const h = harness(4);
+    for (const [u, f] of files(6, 1)) h.findings.set(u, f);
+    h.queue.publish(h.findings.keys());
+    assert.equal(h.queue.waiting, 2);
+    h.queue.publish(['f4', 'f5']);
+    assert.equal(h.settledCount(), 1);
+    // The turn scheduled for them was cancelled: nothing left to run, no second settle.
+    assert.equal(h.runTurns(), 0);
+    assert.equal(h.settledCount(), 1);
+  });
+
+  it('sends a change made while sending after what was being sent, never before it', () => {
+    const findings = new Map<string, number[]>([['a', [1]]]);
+    const shown = new Map<string, number[]>();
+    const turns: (() => void)[] = [];
+    let reentered = false;
+    const queue: PublishQueue<number> = new PublishQueue<number>({
+      slice: 10,
+      current: (uri) => findings.get(uri) ?? [],
+      same: (x, y) => x.length === y.length && x.every((v, i) => v === y[i]),
+      send: (changes) => {
+        for (const [u, f] of changes) shown.set(u, [...f]);
+        if (!reentered) {
+          // A listener of the editor's diagnostics changes the note at once.
+          reentered = true;
+          findings.set('a', [2]);
+          queue.publish(['a']);
+        }
+      },
+      later: (turn) => {
+        turns.push(turn);
+        return () => turns.splice(turns.indexOf(turn), 1);
+      },
+      settled: () => {},
+    });
+    queue.publish(['a']);
+    while (turns.length) turns.shift()!();
+    assert.deepEqual(shown.get('a'), [2]);
+    assert.deepEqual(queue.published('a'), [2]);
+  });
+
+  it('goes on with the next turn when sending throws', () => {
+    let fail = true;
+    const sent: string[] = [];
+    const turns: (() => void)[] = [];
+    const queue = new PublishQueue<number>({
+      slice: 1,
+      current: () => [1],
+      same: () => false,
+      send: (changes) => {
+        if (fail) {
+          fail = false;
+          throw new Error('the editor refused');
+        }
+        sent.push(...changes.map(([u]) => u));
+      },
+      later: (turn) => {
+        turns.push(turn);
+        return () => turns.splice(turns.indexOf(turn), 1);
+      },
+      settled: () => {},
+    });
+    assert.throws(() => queue.publish(['a', 'b', 'c']), /refused/);
+    while (turns.length) turns.shift()!();
+    assert.deepEqual(sent, ['b', 'c']);
+  });
+
+  it('works with a host that runs a later turn at once', () => {
+    const sent: string[] = [];
+    const queue = new PublishQueue<number>({
+      slice: 1,
+      current: () => [1],
+      same: () => false,
+      send: (changes) => sent.push(...changes.map(([u]) => u)),
+      later: (turn) => {
+        turn();
+        return () => {};
+      },
+      settled: () => {},
+    });
+    queue.publish(['a', 'b', 'c']);
+    assert.deepEqual(sent, ['a', 'b', 'c']);
+    assert.equal(queue.waiting, 0);
+    queue.publish(['d', 'e']);
+    assert.deepEqual(sent, ['a', 'b', 'c', 'd', 'e']);
+  });
+
   it('stops sending when disposed', () => {
     const h = harness(2);
     for (const [u, f] of files(10, 1)) h.findings.set(u, f);
