@@ -21,6 +21,7 @@ import {
   type Finding,
   type LocalDate,
 } from '../core';
+import { plural } from '../core/model/words';
 import { NodeNotebookFiles } from './nodeFiles';
 
 /** Thrown for bad invocations; printed with the usage hint, exit code 2. */
@@ -186,13 +187,11 @@ function check(
         `${f.uri}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`,
       );
     }
-    const count = (severity: string, word: string): string => {
-      const n = all.filter((f) => f.severity === severity).length;
-      return `${n} ${word}${n === 1 ? '' : 's'}`;
-    };
+    const count = (severity: string): number => all.filter((f) => f.severity === severity).length;
     const notes = [...index.notes()].length;
+    // "info" is not counted as "notes": the line already counts notes, the files.
     io.err(
-      `${notes} notes checked as of ${today}: ${count('error', 'error')}, ${count('warning', 'warning')}, ${count('info', 'note')}, ${count('hint', 'hint')}.\n`,
+      `${plural(notes, 'note')} checked as of ${today}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info, ${plural(count('hint'), 'hint')}.\n`,
     );
   }
   return all.some((f) => f.severity === 'error') ? 1 : 0;

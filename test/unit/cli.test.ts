@@ -32,7 +32,10 @@ describe('CLI on the example notebook', () => {
         'sessions/2026-10-14-priya-natarajan.md:6:7 warning missed-meeting The next meeting with Priya Natarajan was agreed for 2026-11-10, 11 days ago, and no session has been logged since. Log it, or agree a new date.',
       ),
     );
-    assert.match(r.err, /0 errors, 8 warnings/);
+    assert.equal(
+      r.err,
+      '21 notes checked as of 2026-11-21: 0 errors, 8 warnings, 3 info, 0 hints.\n',
+    );
   });
 
   it('check --json has the versioned shape with 1-based positions', async () => {
