@@ -92,6 +92,54 @@ describe('prepare next meeting', () => {
   });
 });
 
+describe('which goals an item counts toward', () => {
+  /** Two mentors, a goal each, and a session with the first that touched both goals. */
+  function notebook(): NoteIndex {
+    const index = new NoteIndex();
+    const add = (path: string, text: string) => index.setText(`file:///n/${path}`, text);
+    add('m1.md', '---\ntype: mentor\nid: m1\n---\n');
+    add('m2.md', '---\ntype: mentor\nid: m2\n---\n');
+    add('ga.md', '---\ntype: goal\nid: ga\nmentor: m1\n---\n');
+    add('gb.md', '---\ntype: goal\nid: gb\nmentor: m2\n---\n');
+    add(
+      's.md',
+      '---\ntype: session\ndate: 2026-11-14\nmentor: m1\ngoals: [ga, gb]\n---\n' +
+        '- [ ] for ga #ga\n- [ ] for gb [[gb]]\n- [ ] unlinked\n- [ ] tagged #resource\n',
+    );
+    return index;
+  }
+  const texts = (items: readonly { text: string }[]) => items.map((i) => i.text).sort();
+
+  it("are the line's own links, else its note's goals", () => {
+    const index = notebook();
+    const goals = new Map([...index.actionItems()].map((i) => [i.text, index.goalsOfItem(i)]));
+    assert.deepEqual(goals.get('for ga'), ['ga']);
+    assert.deepEqual(goals.get('for gb'), ['gb']);
+    assert.deepEqual(goals.get('unlinked'), ['ga', 'gb']);
+    assert.deepEqual(goals.get('tagged'), ['ga', 'gb']);
+    assert.deepEqual(texts(index.openItemsOfGoal('ga')), ['for ga', 'tagged', 'unlinked']);
+    assert.deepEqual(texts(index.openItemsOfGoal('gb')), ['for gb', 'tagged', 'unlinked']);
+  });
+
+  it("bring another mentor's items to an agenda only when their line links that mentor's goal", () => {
+    const index = notebook();
+    const m2 = planNextMeeting(index, 'm2', '2026-11-21');
+    assert.deepEqual(texts(m2.followUps), ['for gb']);
+    const m1 = planNextMeeting(index, 'm1', '2026-11-21');
+    assert.deepEqual(texts(m1.followUps), ['for ga', 'for gb', 'tagged', 'unlinked']);
+  });
+
+  it('follow a tag that comes to name a goal, and stop when the goal goes', () => {
+    const index = notebook();
+    const resource = () => [...index.actionItems()].find((i) => i.text === 'tagged')!;
+    index.setText('file:///n/resource.md', '---\ntype: goal\nid: resource\n---\n');
+    assert.deepEqual(index.goalsOfItem(resource()), ['resource']);
+    assert.deepEqual(texts(index.openItemsOfGoal('ga')), ['for ga', 'unlinked']);
+    index.delete('file:///n/resource.md');
+    assert.deepEqual(index.goalsOfItem(resource()), ['ga', 'gb']);
+  });
+});
+
 describe('prepare next meeting: edge cases', () => {
   it('works without any mentor notes, carrying over what is open', () => {
     const index = new NoteIndex();

@@ -193,7 +193,8 @@ describe('item details (tooltips)', () => {
       'Repeats: every week',
       'Priority: high',
       'Owner: @sam',
-      'Goals: speaking, writing',
+      // The line links its goal: the session's goal (speaking) is not added to it.
+      'Goals: writing',
       'Tags: #weekly',
     ]);
   });

@@ -76,7 +76,10 @@ export interface Notebook {
    * about it, or linking it by `[[id]]` or `#id`. A new list, in no particular order.
    */
   openItemsOfGoal(goalId: string): ActionItem[];
-  /** The goals an item counts toward: the note's goals, `[[links]]`, and `#tags` naming a goal. */
+  /**
+   * The goals an item counts toward: those its line links (`[[goal]]`, or a `#tag` naming a
+   * goal), else its note's goals (a goal note's own id, a session's `goals:`).
+   */
   goalsOfItem(item: ActionItem): string[];
 }
 
@@ -225,15 +228,18 @@ export class NoteIndex implements Notebook {
   }
 
   openItemsOfGoal(goalId: string): ActionItem[] {
-    const items = this.held.open.naming(goalId);
-    // A tag counts only once it names a goal; links and the note's goals always do.
-    return this.held.goalIds.has(goalId) ? items : items.filter((i) => i.goals.includes(goalId));
+    // The candidates name the goal somehow; whether they count toward it depends on which
+    // of their tags name goals now.
+    return this.held.open.naming(goalId).filter((i) => this.goalsOfItem(i).includes(goalId));
   }
 
   goalsOfItem(item: ActionItem): string[] {
-    const goals = new Set(item.goals);
-    for (const tag of item.tags) if (this.held.goalIds.has(tag)) goals.add(tag);
-    return [...goals];
+    const tagged = item.tags.filter((tag) => this.held.goalIds.has(tag));
+    if (tagged.length === 0) return [...item.goals];
+    // The line names its goals: they replace the note's (item.goals holds the note's goals
+    // unless the line has [[links]]).
+    const linked = item.links.some((l) => l.kind === 'wiki');
+    return [...new Set([...(linked ? item.goals : []), ...tagged])];
   }
 
   private link(parsed: ParsedFile): void {

@@ -92,7 +92,11 @@ export interface ActionItem {
   readonly recurrence?: string;
   /** `@person`, or undefined when the mentee owns it. */
   readonly owner?: string;
-  /** Goal ids linked by `[[goal]]`, by `#goal` naming a known goal, and the note's own goals. */
+  /**
+   * Goal ids the item counts toward: those its line links by `[[goal]]`, else its note's own
+   * (a goal note's id, a session's `goals:`). A `#goal` tag is a link too once the
+   * notebook knows the goal, so the whole answer is `Notebook.goalsOfItem`.
+   */
   readonly goals: readonly string[];
   /** Explicit goal references on the line (`[[goal]]` and `#tag`), with ranges. */
   readonly links: readonly ItemLink[];

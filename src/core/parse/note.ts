@@ -357,8 +357,10 @@ function readActionItems(
       doneDate: meta.doneDate,
       owner: meta.owner,
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
+      // A line that links its goal counts toward that goal, not toward every goal of its
+      // note (a session about two goals, each item about one of them).
       goals: meta.wikiLinks.length
-        ? sharedIds(unique([...noteGoals, ...meta.wikiLinks.map((l) => l.id)]))
+        ? sharedIds(unique(meta.wikiLinks.map((l) => l.id)))
         : noteGoals,
       links,
       tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,

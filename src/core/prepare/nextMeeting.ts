@@ -81,7 +81,7 @@ export function planNextMeeting(
   const goalIds = new Set(goals.map((g) => g.goal.id));
 
   // What belongs on this meeting's table: items from this mentor's notes, items elsewhere
-  // linked to goals this mentor helps with (unless another mentor owns them), and
+  // whose line links a goal this mentor helps with (unless another mentor owns them), and
   // milestones of the goals in the plan that fall due by the meeting.
   const mentoredGoals = new Set(
     goals.filter((g) => (g.goal.mentor?.value ?? '') === mentorId).map((g) => g.goal.id),
@@ -93,8 +93,17 @@ export function planNextMeeting(
       item.owner !== undefined &&
       item.owner !== mentorId &&
       notebook.mentorsById(item.owner).length > 0;
-    return !ownedElsewhere && notebook.goalsOfItem(item).some((g) => mentoredGoals.has(g));
+    if (ownedElsewhere) return false;
+    // An item of another mentor's note comes only when its own line links a goal this
+    // mentor helps with: what a session with one mentor lists is not told to another
+    // because the session also touched one of their goals.
+    const goals = item.mentor === undefined ? notebook.goalsOfItem(item) : linkedGoals(item);
+    return goals.some((g) => mentoredGoals.has(g));
   };
+  const linkedGoals = (item: ActionItem): string[] =>
+    item.links
+      .filter((l) => l.kind === 'wiki' || notebook.goalsById(l.id).length > 0)
+      .map((l) => l.id);
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
