@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import type { FileStamp, NotebookFiles } from '../core';
-import { readNote, statNote } from '../node/noteFile';
+import { readNote, readNoteHead, statNote } from '../node/noteFile';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
@@ -60,6 +60,11 @@ export class NodeNotebookFiles implements NotebookFiles {
     if (unlisted) throw new Error(unlisted);
     if (this.links.has(uri)) throw new Error('it is a symbolic link, which is not followed');
     return readNote(this.path(uri));
+  }
+
+  async readHead(uri: string, length: number): Promise<Uint8Array> {
+    if (this.unlisted.has(uri) || this.links.has(uri)) return this.read(uri);
+    return readNoteHead(this.path(uri), length);
   }
 
   private path(uri: string): string {

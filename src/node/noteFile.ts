@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { open, readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Pacer, tooLargeReason, type FileStamp } from '../core';
+import { MAX_NOTE_BYTES, Pacer, TooLargeError, type FileStamp } from '../core';
 
 /** A file's stamp (modification time in whole milliseconds) and whether it is a folder. */
 export type NoteStat = FileStamp & { readonly directory: boolean };
@@ -43,8 +43,28 @@ function noteStat(info: { mtimeMs: number; size: number; isDirectory(): boolean 
 function checkNote(info: { isFile(): boolean; size: number }): void {
   // A named pipe, a device or a folder called `x.md` is not a note.
   if (!info.isFile()) throw new Error('it is not a regular file');
-  const tooLarge = tooLargeReason(info.size);
-  if (tooLarge) throw new Error(tooLarge);
+  if (info.size > MAX_NOTE_BYTES) throw new TooLargeError(info.size);
+}
+
+/**
+ * The first `length` bytes of a regular file (fewer when it is shorter): enough to tell
+ * whether a file too large to be a note means to be one.
+ */
+export function readNoteHead(path: string, length: number): Uint8Array {
+  const fd = openSync(path, OPEN_FLAGS);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('it is not a regular file');
+    const bytes = new Uint8Array(length);
+    let read = 0;
+    while (read < length) {
+      const n = readSync(fd, bytes, read, length - read, read);
+      if (n === 0) break;
+      read += n;
+    }
+    return bytes.subarray(0, read);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**

@@ -12,7 +12,14 @@
  * thread pool instead of on the extension host.
  */
 import { readFile } from 'node:fs/promises';
-import { listNotes, readNote, readNoteAsync, statNote, statNoteAsync } from '../node/noteFile';
+import {
+  listNotes,
+  readNote,
+  readNoteAsync,
+  readNoteHead,
+  statNote,
+  statNoteAsync,
+} from '../node/noteFile';
 import type { LocalDisk } from './notebookService';
 
 /** A synchronous call slower than this makes the disk asynchronous for good. */
@@ -32,6 +39,7 @@ export function localDisk(): LocalDisk | undefined {
   return {
     stat: async (path) => (slow ? statNoteAsync(path) : timed(() => statNote(path))),
     read: async (path) => (slow ? readNoteAsync(path) : timed(() => readNote(path))),
+    readHead: async (path, length) => readNoteHead(path, length),
     readText: (path) => readFile(path, 'utf8'),
     list: (root, options) => listNotes(root, { ...options, slow: () => slow }),
   };

@@ -35,6 +35,8 @@ export interface LocalDisk {
   stat(path: string): Promise<NoteStat>;
   /** A note's bytes; files too large to be a note are refused before they are read. */
   read(path: string): Promise<Uint8Array>;
+  /** The first `length` bytes of a file (see NotebookFiles.readHead). */
+  readHead(path: string, length: number): Promise<Uint8Array>;
   /** A whole file as UTF-8 text, whatever its size (the extension's own cache). */
   readText(path: string): Promise<string>;
   /** The Markdown files under the folder `root`, relative to it with `/` (see listNotes). */
@@ -198,6 +200,14 @@ export class NotebookService implements vscode.Disposable {
         return found;
       },
       read: (uri) => this.readBytes(vscode.Uri.parse(uri)),
+      // Only the local disk reads part of a file; elsewhere a large file is reported.
+      readHead: this.disk
+        ? (uri, length) => {
+            const parsed = vscode.Uri.parse(uri);
+            if (parsed.scheme !== 'file') return Promise.reject(new Error('no partial reads'));
+            return this.disk!.readHead(parsed.fsPath, length);
+          }
+        : undefined,
       stat: async (uri) => {
         const info = await this.stat(vscode.Uri.parse(uri));
         return { mtime: info.mtime, size: info.size };

@@ -153,12 +153,23 @@ describe('CLI usage', () => {
     try {
       mkdirSync(join(dir, 'goals'));
       writeFileSync(join(dir, 'goals', 'bad.md'), '---\ntype: goal\ntarget: 2026-02-30\n---\n');
-      writeFileSync(join(dir, 'binary.md'), Buffer.from([0, 1, 2, 3, 0, 255]));
+      // Files that cannot be read as notes are reported when they start as notes do…
+      const noteHead = '---\ntype: session\ndate: 2026-11-20\n---\n';
+      writeFileSync(join(dir, 'binary.md'), Buffer.from([...Buffer.from(noteHead), 0, 1, 255]));
+      // …and ignored otherwise, as any other Markdown file of a repository is.
+      writeFileSync(join(dir, 'image.md'), Buffer.from([0, 1, 2, 3, 0, 255]));
+      writeFileSync(
+        join(dir, 'CHANGELOG.md'),
+        Buffer.concat([Buffer.from('# Changes\n\n'), Buffer.alloc(3 * 1024 * 1024, 0x61)]),
+      );
       writeFileSync(join(dir, 'readme.md'), '# not a note\n');
       mkdirSync(join(dir, 'locked'));
       writeFileSync(join(dir, 'locked', 'x.md'), '---\ntype: goal\n---\n');
       chmodSync(join(dir, 'locked'), 0o000);
-      writeFileSync(join(dir, 'huge.md'), Buffer.alloc(3 * 1024 * 1024, 0x61));
+      writeFileSync(
+        join(dir, 'huge.md'),
+        Buffer.concat([Buffer.from(noteHead), Buffer.alloc(3 * 1024 * 1024, 0x61)]),
+      );
       const r = await cli('check', '--today', '2026-11-21', dir);
       assert.equal(r.code, 1);
       assert.match(
@@ -166,7 +177,7 @@ describe('CLI usage', () => {
         /goals\/bad\.md:3:9 error invalid-date target: 2026-02-30 is not a real date/,
       );
       assert.match(r.out, /binary\.md:1:1 error unreadable-file Not read: the file is binary/);
-      assert.doesNotMatch(r.out, /readme/);
+      assert.doesNotMatch(r.out, /readme|image|CHANGELOG/);
       assert.match(
         r.out,
         /huge\.md:1:1 error unreadable-file Not read: the file is 3 MB, over the 2 MB a note may have\./,

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listNotes, readNote, readNoteAsync } from '../../src/node/noteFile';
+import { listNotes, readNote, readNoteAsync, readNoteHead } from '../../src/node/noteFile';
 
 describe('notes on the local disk', () => {
   let root: string;
@@ -56,6 +56,10 @@ describe('notes on the local disk', () => {
   it('refuses what is not a regular note before reading it', () => {
     writeFileSync(join(root, 'big.md'), Buffer.alloc(3 * 1024 * 1024, 'a'));
     assert.throws(() => readNote(join(root, 'big.md')), /the file is 3 MB, over the 2 MB/);
+    // Its head can be read, to tell whether it means to be a note.
+    assert.equal(readNoteHead(join(root, 'big.md'), 16).length, 16);
+    assert.equal(readNoteHead(join(root, 'top.md'), 1000).length, 19);
+    assert.throws(() => readNoteHead(join(root, 'goals'), 16), /not a regular file|EISDIR/);
     assert.throws(() => readNote(join(root, 'goals')), /not a regular file|EISDIR/);
     assert.equal(
       new TextDecoder().decode(readNote(join(root, 'top.md'))),

@@ -123,13 +123,33 @@ Asked for feedback on the opening.
     assert.deepEqual((crlf as Session).date, (lf as Session).date);
   });
 
-  it('refuses binary and oversized files with a clear finding', () => {
-    const bin = parseBytes('x.md', new Uint8Array([0x2d, 0x2d, 0x2d, 0, 1, 2]));
+  it('refuses binary and oversized notes with a clear finding', () => {
+    const head = enc('---\ntype: goal\nid: g\n---\n');
+    const bin = parseBytes('x.md', new Uint8Array([...head, 0, 1, 2]));
     assert.equal(bin.note, undefined);
     assert.equal(bin.problems[0]!.code, 'unreadable-file');
     assert.match(bin.problems[0]!.message, /binary/);
-    const big = parseBytes('y.md', new Uint8Array(3 * 1024 * 1024).fill(0x61));
+    const bytes = new Uint8Array(3 * 1024 * 1024).fill(0x61);
+    bytes.set(head);
+    const big = parseBytes('y.md', bytes);
     assert.match(big.problems[0]!.message, /3 MB, over the 2 MB/);
+    // A block left open past the part that is read still says what the file means to be.
+    const open = new Uint8Array(3 * 1024 * 1024).fill(0x61);
+    open.set(enc('---\ntype: session\ntitle: '));
+    assert.equal(parseBytes('z.md', open).problems.length, 1);
+  });
+
+  it('ignores binary and oversized files that do not start as notes, as any other file', () => {
+    for (const bytes of [
+      new Uint8Array([0x2d, 0x2d, 0x2d, 0, 1, 2]),
+      new Uint8Array(3 * 1024 * 1024).fill(0x61),
+      new Uint8Array([...enc('---\ntitle: Release notes\n---\n'), ...new Uint8Array(3 << 20)]),
+      new Uint8Array([...enc('---\ntype: post\n---\n'), 0]),
+    ]) {
+      const r = parseBytes('x.md', bytes);
+      assert.equal(r.note, undefined);
+      assert.deepEqual(r.problems, []);
+    }
   });
 
   it('reads non-UTF-8 notes with a warning at the first bad byte', () => {

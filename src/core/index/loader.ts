@@ -2,8 +2,10 @@
  * Loading a whole notebook through a small file-system port, so the same code serves the
  * CLI (Node's fs), the extension (`vscode.workspace.fs`) and tests (in memory).
  */
-import type { Finding } from '../model/types';
-import { flatCopy, tooLargeReason } from '../parse/text';
+import { NONE } from '../model/notes';
+import type { Finding, ParsedFile } from '../model/types';
+import { headIsNote } from '../parse/note';
+import { flatCopy, MAX_NOTE_BYTES, NOTE_HEAD_BYTES, TooLargeError } from '../parse/text';
 import { CODES } from '../rules/codes';
 import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
@@ -17,6 +19,13 @@ export interface NotebookFiles {
   read(uri: string): Promise<Uint8Array>;
   /** A file's modification time and size; needed to use a {@link ParseCache}. */
   stat?(uri: string): Promise<FileStamp>;
+  /**
+   * The first `length` bytes of a file. Hosts that can read part of a file provide it: a
+   * file too large to be a note is then reported only when its head says it is one (a
+   * large CHANGELOG.md is just another file of the repository); without it, every file
+   * too large to read is reported.
+   */
+  readHead?(uri: string, length: number): Promise<Uint8Array>;
 }
 
 /** Options for {@link loadNotebook}. */
@@ -84,11 +93,17 @@ export async function loadFile(
         return;
       }
       // The size is known: a file too large to be a note is not read at all.
-      const tooLarge = tooLargeReason(stamp.size);
-      if (tooLarge) throw new Error(tooLarge);
+      if (stamp.size > MAX_NOTE_BYTES) throw new TooLargeError(stamp.size);
     }
     bytes = await files.read(uri);
   } catch (error) {
+    if (error instanceof TooLargeError && (await isOtherFile(files, uri))) {
+      const other: ParsedFile = { uri: flatCopy(uri), problems: NONE };
+      index.set(other);
+      if (cache && stamp) cache.set(other.uri, stamp, other);
+      else cache?.delete(uri);
+      return;
+    }
     const problem: Finding = {
       uri: flatCopy(uri),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
@@ -103,4 +118,18 @@ export async function loadFile(
   // The index stores a flat copy of the URI (a file served by the cache holds the cache's).
   const parsed = index.setBytes(uri, bytes);
   if (cache && stamp) cache.set(parsed.uri, stamp, parsed);
+}
+
+/**
+ * True when the file at `uri`, too large to read as a note, is not meant to be one: the
+ * host read its head and it names no notebook `type`. False when it may be a note (it is
+ * then reported), including when its head cannot be read.
+ */
+async function isOtherFile(files: NotebookFiles, uri: string): Promise<boolean> {
+  if (!files.readHead) return false;
+  try {
+    return !headIsNote(await files.readHead(uri, NOTE_HEAD_BYTES));
+  } catch {
+    return false;
+  }
 }

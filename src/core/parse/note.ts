@@ -31,12 +31,13 @@ import {
 } from '../model/types';
 import { CODES } from '../rules/codes';
 import { scanBlocks, type BlockScan } from './blocks';
-import { readFrontMatter, type Field } from './frontMatter';
+import { readFrontMatter, type Field, type FrontMatter } from './frontMatter';
 import { sharedIds, sharedLocated, sharedSection, sharedSections } from './sharedValues';
 import { readTaskMetadata } from './taskLine';
 import {
   decodeNote,
   lineRange,
+  NOTE_HEAD_BYTES,
   own,
   ownNarrow,
   shared,
@@ -45,10 +46,33 @@ import {
   stripBom,
 } from './text';
 
+/**
+ * True when `head`, the first bytes of a file that cannot be read as a note (too large,
+ * binary), starts with front matter naming a known `type`: the file means to be a note and
+ * is reported. Any other such file is one of the repository's other files, and ignored as
+ * every Markdown file without a notebook `type` is (a 3 MB CHANGELOG.md is not an error).
+ */
+export function headIsNote(head: Uint8Array): boolean {
+  const bytes = head.length > NOTE_HEAD_BYTES ? head.subarray(0, NOTE_HEAD_BYTES) : head;
+  const text = stripBom(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  return noteTypeOf(readFrontMatter(splitLines(text))) !== undefined;
+}
+
+/** The note type the front matter names (a broken block's `type:` line counts), if known. */
+function noteTypeOf(fm: FrontMatter): NoteType | undefined {
+  const typeField = fm.fields.get('type');
+  const typeName =
+    typeof typeField?.value === 'string' ? typeField.value.trim().toLowerCase() : fm.typeHint;
+  return typeName && (NOTE_TYPES as readonly string[]).includes(typeName)
+    ? (typeName as NoteType)
+    : undefined;
+}
+
 /** Parses a note from its bytes (as read from disk). */
 export function parseBytes(uri: string, bytes: Uint8Array): ParsedFile {
   const decoded = decodeNote(bytes);
   if (!decoded.ok) {
+    if (!headIsNote(bytes)) return { uri, problems: NONE };
     return {
       uri,
       problems: [
@@ -83,13 +107,9 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   const fm = readFrontMatter(lines);
   const problems: Finding[] = [];
 
+  const type = noteTypeOf(fm);
+  if (!type) return { uri, problems: NONE };
   const typeField = fm.fields.get('type');
-  const typeName =
-    typeof typeField?.value === 'string' ? typeField.value.trim().toLowerCase() : fm.typeHint;
-  if (!typeName || !(NOTE_TYPES as readonly string[]).includes(typeName)) {
-    return { uri, problems: NONE };
-  }
-  const type = typeName as NoteType;
   for (const p of fm.problems)
     problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
 
@@ -359,9 +379,7 @@ function readActionItems(
       // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
       // A line that links its goal counts toward that goal, not toward every goal of its
       // note (a session about two goals, each item about one of them).
-      goals: meta.wikiLinks.length
-        ? sharedIds(unique(meta.wikiLinks.map((l) => l.id)))
-        : noteGoals,
+      goals: meta.wikiLinks.length ? sharedIds(unique(meta.wikiLinks.map((l) => l.id))) : noteGoals,
       links,
       tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,
       mentor: context.mentor,

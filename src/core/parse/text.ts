@@ -18,6 +18,22 @@ export function tooLargeReason(size: number): string | undefined {
     : undefined;
 }
 
+/**
+ * What a host throws for a file too large to read as a note (it is not read): only a file
+ * whose first {@link NOTE_HEAD_BYTES} say it is a note is then reported (see `headIsNote`).
+ */
+export class TooLargeError extends Error {
+  constructor(readonly size: number) {
+    super(tooLargeReason(size));
+  }
+}
+
+/**
+ * How much of a file that cannot be read as a note is read to tell whether it means to be
+ * one: front matter with a known `type` starts a note, and fits in far less.
+ */
+export const NOTE_HEAD_BYTES = 16 * 1024;
+
 /** The outcome of decoding a file's bytes. */
 export type Decoded =
   | { readonly ok: true; readonly text: string; readonly warning?: string }
