@@ -28,7 +28,7 @@ const NOTES = [
   '---\ntype: goal\n---\n- [ ] d [[g1]] #g2\n',
   '---\ntype: mentor\nid: sam\n---\n',
   '---\ntype: session\ndate: 2026-11-20\nmentor: sam\n---\n- [ ] e 📅 2026-11-02\n- [ ] f ❌ 2026-11-03 📅 2026-11-01\n- [x] g 📅 2026-10-01\n- [ ] h 📅 2026-12-01\n',
-  '---\ntype: review\ndate: 2026-11-20\n---\n- [ ] I speak up 📅 2026-11-01\n',
+  '---\ntype: review\ndate: 2026-11-20\n---\n- [ ] I speak up 📅 2026-11-01\n- [ ] I ask for feedback\n',
   '---\ntype: session\nmentor: alex\ngoals: [speaking, speaking, g2]\n---\n',
   '---\ntype: session\ndate: 2026-11-15\ngoals: [g1]\n---\n',
   // Ids close to a goal's, which "did you mean" suggests while that goal exists.

@@ -10,6 +10,7 @@ import {
   type Session,
   type Mentor,
 } from '../../src/core';
+import { isOpen } from '../../src/core/model/actionItems';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -121,6 +122,35 @@ Asked for feedback on the opening.
     assert.deepEqual(crlf.actionItems, lf.actionItems);
     assert.deepEqual(cr.actionItems, lf.actionItems);
     assert.deepEqual((crlf as Session).date, (lf as Session).date);
+  });
+
+  it("keeps a review's statements out of the follow-ups, but not its dated or owned lines", () => {
+    const r = parseText(
+      'file:///n/r.md',
+      '---\ntype: review\ndate: 2026-11-01\n---\n## Self-assessment\n' +
+        '- [x] I sent the agenda ahead\n- [ ] I asked for feedback\n' +
+        '## Adjustments\n- [ ] Ask earlier 📅 2026-11-20\n- [ ] Book the room @sam\n',
+    );
+    assert.deepEqual(
+      r.note!.actionItems.map((i) => [i.text, i.checklist, isOpen(i)]),
+      [
+        ['I sent the agenda ahead', true, false],
+        ['I asked for feedback', true, false],
+        ['Ask earlier', false, true],
+        ['Book the room', false, true],
+      ],
+    );
+    // The overdue rule and the views agree: the dated line is overdue, and listed.
+    const index = new NoteIndex();
+    index.set(r);
+    assert.deepEqual(
+      [...computeFindings(index, '2026-11-21').values()].flat().map((f) => f.code),
+      ['overdue-action-item'],
+    );
+    assert.deepEqual(
+      index.openItems().map((i) => i.text),
+      ['Ask earlier', 'Book the room'],
+    );
   });
 
   it('refuses binary and oversized notes with a clear finding', () => {

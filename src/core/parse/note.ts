@@ -384,7 +384,9 @@ function readActionItems(
       tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,
       mentor: context.mentor,
       milestone: !!section && !!context.milestoneSection?.(section.title),
-      checklist: context.checklist === true,
+      // A review's lines are statements to tick, except those that say when or by whom:
+      // a dated or owned line ("one change I will make 📅 …") is a follow-up like any other.
+      checklist: context.checklist === true && meta.due === undefined && meta.owner === undefined,
       section: section?.title,
     };
     return withTaskFields(item, meta);
