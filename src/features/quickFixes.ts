@@ -1,7 +1,8 @@
 /**
  * Quick fixes for the notebook's diagnostics: mark done, reschedule (+1 day, +1 week, a
- * date of your choice), add a due date to an undated item, create a missing goal, and
- * prepare the missed meeting. Edits are WorkspaceEdits, so they are undoable.
+ * date of your choice), add a due date to an undated item, write in the goal an unknown id
+ * is one or two letters off, create a missing goal, and prepare the missed meeting with
+ * its mentor. Edits are WorkspaceEdits, so they are undoable.
  */
 import * as vscode from 'vscode';
 import { parseText, plusDays, type ActionItem } from '../core';
@@ -21,6 +22,16 @@ export function registerQuickFixes(
       const today = deps.clock.today();
       const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
       let items: readonly ActionItem[] | undefined;
+      /** What the published finding behind `diagnostic` knows (ids, the mentor…). */
+      const dataOf = (diagnostic: vscode.Diagnostic) =>
+        published
+          .findings(document.uri.toString())
+          .find(
+            (f) =>
+              f.code === String(diagnostic.code) &&
+              f.range.start.line === diagnostic.range.start.line &&
+              f.range.start.character === diagnostic.range.start.character,
+          )?.data;
       const itemOn = (line: number): ActionItem | undefined => {
         items ??= parseText(document.uri.toString(), document.getText()).note?.actionItems ?? [];
         return items.find((i) => i.line === line);
@@ -50,24 +61,25 @@ export function registerQuickFixes(
           );
         } else if (code === 'unknown-goal') {
           // The finding knows the id (`[[goals/x.md|X]]` → `x`); the text may not.
-          const goal = published
-            .findings(document.uri.toString())
-            .find(
-              (f) =>
-                f.code === 'unknown-goal' &&
-                f.range.start.line === diagnostic.range.start.line &&
-                f.range.start.character === diagnostic.range.start.character,
-            )?.data?.goal;
+          const data = dataOf(diagnostic);
+          const goal = data?.goal;
+          const suggestion = data?.suggestion;
+          if (typeof goal === 'string' && goal && typeof suggestion === 'string') {
+            const fix = replaceId(document, diagnostic, goal, suggestion);
+            if (fix) actions.push(fix);
+          }
           if (typeof goal === 'string' && goal)
             actions.push(
               command(`Create goal "${goal}"`, 'mentoringNotes.newGoal', { id: goal }, diagnostic),
             );
         } else if (code === 'missed-meeting' || code === 'cadence-lapsed') {
+          // The finding names the mentor: no need to ask which meeting.
+          const mentor = dataOf(diagnostic)?.mentor;
           actions.push(
             command(
               'Prepare the next meeting',
               'mentoringNotes.prepareNextMeeting',
-              {},
+              typeof mentor === 'string' ? { mentor } : {},
               diagnostic,
             ),
           );
@@ -90,6 +102,33 @@ export function registerQuickFixes(
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   });
+}
+
+/**
+ * "Change to …": writes `suggestion` in place of the unknown id `goal` where the diagnostic
+ * is (`#sytem-design`, `[[goals/sytem-design.md|Design]]`, a session's `goals:` entry),
+ * leaving the rest of the reference as written. Undefined when the id is not there as
+ * written (the text changed since).
+ */
+function replaceId(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  goal: string,
+  suggestion: string,
+): vscode.CodeAction | undefined {
+  const at = document.getText(diagnostic.range).indexOf(goal);
+  if (at < 0) return undefined;
+  const start = document.offsetAt(diagnostic.range.start) + at;
+  const range = new vscode.Range(
+    document.positionAt(start),
+    document.positionAt(start + goal.length),
+  );
+  const action = new vscode.CodeAction(`Change to "${suggestion}"`, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, range, suggestion);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
 }
 
 function markDone(

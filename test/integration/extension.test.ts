@@ -153,6 +153,40 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it('writes in the goal a misspelt link is one letter off, keeping the rest of the line', async () => {
+    const uri = fixture('typo.md');
+    const text =
+      '---\ntype: session\ndate: 2026-11-20\n---\n- [ ] Rehearse #public-speakin twice\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      const diagnostic = await until(
+        'the misspelt goal to be reported',
+        () => findings(uri, 'unknown-goal', 4)[0],
+        onDiagnostics,
+      );
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
+      const fix = actions.find((a) => a.title === 'Change to "public-speaking"');
+      assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(actions.some((a) => a.title === 'Create goal "public-speakin"'));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.lineAt(4).text, '- [ ] Rehearse #public-speaking twice');
+      await until(
+        'the fixed link to clear its diagnostic',
+        () => findings(uri, 'unknown-goal').length === 0 || undefined,
+        onDiagnostics,
+      );
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>(
       'mentoringNotes.prepareNextMeeting',

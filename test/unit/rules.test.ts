@@ -111,6 +111,26 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     assert.ok(err.filter((c) => c.startsWith('overdue')).every((c) => c.includes(':error:')));
   });
 
+  it('suggests the goal an unknown id is one or two letters off, for the quick fix to write in', () => {
+    const index = new NoteIndex();
+    index.setText('file:///n/g.md', '---\ntype: goal\nid: public-speaking\n---\n');
+    index.setText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-11-20\ngoals: [public-speakng]\n---\n' +
+        '- [ ] a #public-speakin\n- [ ] b [[publc-speaking]]\n- [ ] c [[nothing-like-it]]\n',
+    );
+    const data = computeFindings(index, TODAY)
+      .get('file:///n/s.md')!
+      .filter((f) => f.code === 'unknown-goal')
+      .map((f) => f.data);
+    assert.deepEqual(data, [
+      { goal: 'public-speakng', suggestion: 'public-speaking' },
+      { goal: 'public-speakin', suggestion: 'public-speaking' },
+      { goal: 'publc-speaking', suggestion: 'public-speaking' },
+      { goal: 'nothing-like-it' },
+    ]);
+  });
+
   it('re-evaluates when the date rolls over', async () => {
     const index = await load(join(ROOT, 'overdue'));
     const overdue = (today: string) =>

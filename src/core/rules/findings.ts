@@ -202,11 +202,7 @@ function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
     for (const link of item.links) {
       if (notebook.goalsById(link.id).length > 0) continue;
       if (link.kind === 'wiki') {
-        sink(
-          ctx.finding(note.uri, CODES.unknownGoal, link.range, unknownGoalMessage(ctx, link.id), {
-            goal: link.id,
-          }),
-        );
+        sink(unknownGoal(ctx, note.uri, link.range, link.id));
       } else {
         // A #tag is a goal link only when it names a goal; report tags that look like a
         // misspelt goal id, not ordinary tags such as #resource.
@@ -218,9 +214,7 @@ function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
               CODES.unknownGoal,
               link.range,
               `No goal has the id "${link.id}". Did you mean #${near}?`,
-              {
-                goal: link.id,
-              },
+              { goal: link.id, suggestion: near },
             ),
           );
         }
@@ -271,11 +265,7 @@ function goalRules(ctx: RuleContext, goal: Goal, sink: Sink): void {
 function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
   for (const ref of session.goals) {
     if (ctx.notebook.goalsById(ref.value).length === 0) {
-      sink(
-        ctx.finding(session.uri, CODES.unknownGoal, ref.range, unknownGoalMessage(ctx, ref.value), {
-          goal: ref.value,
-        }),
-      );
+      sink(unknownGoal(ctx, session.uri, ref.range, ref.value));
     }
   }
   if (session.date && session.date.value < ctx.today && !session.hasFeedback) {
@@ -362,9 +352,19 @@ export function duplicateRule(ctx: RuleContext, key: string, sink: Sink): void {
   }
 }
 
-function unknownGoalMessage(ctx: RuleContext, id: string): string {
+/**
+ * The finding for a reference to the goal `id` that names no goal, with a goal one or two
+ * letters off as its suggestion (the quick fix that writes it in) when there is one.
+ */
+function unknownGoal(ctx: RuleContext, uri: string, range: Range, id: string): Finding | undefined {
   const near = ctx.nearestGoal(id);
-  return `No goal has the id "${id}".${near ? ` Did you mean "${near}"?` : ' Create the goal, or fix the reference.'}`;
+  return ctx.finding(
+    uri,
+    CODES.unknownGoal,
+    range,
+    `No goal has the id "${id}".${near ? ` Did you mean "${near}"?` : ' Create the goal, or fix the reference.'}`,
+    near ? { goal: id, suggestion: near } : { goal: id },
+  );
 }
 
 /**
