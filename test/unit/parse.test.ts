@@ -124,6 +124,30 @@ Asked for feedback on the opening.
     assert.deepEqual((crlf as Session).date, (lf as Session).date);
   });
 
+  it('reports a type one or two letters off a note type, and ignores other types', () => {
+    const typed = (type: string) =>
+      parseText('file:///n/x.md', `---\ntype: ${type}\n---\n- [ ] a\n`);
+    for (const [written, meant] of [
+      ['gaol', 'goal'],
+      ['sessions', 'session'],
+      ['Mentr', 'mentor'],
+      ['reveiw', 'review'],
+    ]) {
+      const r = typed(written!);
+      assert.equal(r.note, undefined);
+      assert.equal(r.problems.length, 1, written);
+      assert.equal(r.problems[0]!.code, 'invalid-field');
+      assert.equal(r.problems[0]!.severity, 'warning');
+      assert.match(r.problems[0]!.message, new RegExp(`Did you mean "${meant}"\\?`));
+      assert.deepEqual(r.problems[0]!.range.start, { line: 1, character: 6 });
+    }
+    for (const other of ['post', 'page', 'doc', 'note', 'layout', '[goal]']) {
+      const r = typed(other);
+      assert.equal(r.note, undefined);
+      assert.deepEqual(r.problems, [], other);
+    }
+  });
+
   it("keeps a review's statements out of the follow-ups, but not its dated or owned lines", () => {
     const r = parseText(
       'file:///n/r.md',

@@ -30,6 +30,7 @@ import {
   type Section,
 } from '../model/types';
 import { CODES } from '../rules/codes';
+import { editDistance } from '../rules/findings';
 import { scanBlocks, type BlockScan } from './blocks';
 import { readFrontMatter, type Field, type FrontMatter } from './frontMatter';
 import { sharedIds, sharedLocated, sharedSection, sharedSections } from './sharedValues';
@@ -56,6 +57,29 @@ export function headIsNote(head: Uint8Array): boolean {
   const bytes = head.length > NOTE_HEAD_BYTES ? head.subarray(0, NOTE_HEAD_BYTES) : head;
   const text = stripBom(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
   return noteTypeOf(readFrontMatter(splitLines(text))) !== undefined;
+}
+
+/**
+ * A file whose `type:` is one or two letters off a note type (`gaol`, `sessions`) was meant
+ * to be a note: it is reported rather than silently left out of the notebook. Any other
+ * type (`post`, `page`) belongs to some other tool, and the file is ignored.
+ */
+function misspeltType(uri: string, fm: FrontMatter): readonly Finding[] {
+  const field = fm.fields.get('type');
+  if (typeof field?.value !== 'string') return NONE;
+  const written = field.value.trim().toLowerCase();
+  if (written.length < 4) return NONE;
+  const near = NOTE_TYPES.find((t) => editDistance(written, t, 3) < 3);
+  if (!near) return NONE;
+  return [
+    finding(
+      uri,
+      field.range,
+      CODES.invalidField,
+      `type: ${field.value.trim()} is not a note type, so this file is not part of the notebook. Did you mean "${near}"? (goal, session, mentor or review)`,
+      'warning',
+    ),
+  ];
 }
 
 /** The note type the front matter names (a broken block's `type:` line counts), if known. */
@@ -108,7 +132,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
   const problems: Finding[] = [];
 
   const type = noteTypeOf(fm);
-  if (!type) return { uri, problems: NONE };
+  if (!type) return { uri, problems: misspeltType(uri, fm) };
   const typeField = fm.fields.get('type');
   for (const p of fm.problems)
     problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
