@@ -124,6 +124,23 @@ Asked for feedback on the opening.
     assert.deepEqual((crlf as Session).date, (lf as Session).date);
   });
 
+  it('reads goals: a, b as the list it was meant to be, and says how to write it', () => {
+    const r = parseText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-11-20\ngoals: public-speaking, tech-lead\n---\n',
+    );
+    assert.deepEqual(
+      (r.note as Session).goals.map((g) => g.value),
+      ['public-speaking', 'tech-lead'],
+    );
+    assert.equal(r.problems.length, 1);
+    assert.equal(r.problems[0]!.severity, 'warning');
+    assert.equal(
+      r.problems[0]!.message,
+      'goals is a list: write it in brackets, goals: [public-speaking, tech-lead]',
+    );
+  });
+
   it('reports a type one or two letters off a note type, and ignores other types', () => {
     const typed = (type: string) =>
       parseText('file:///n/x.md', `---\ntype: ${type}\n---\n- [ ] a\n`);

@@ -321,7 +321,26 @@ class FieldReader {
   list(key: string): Located<string>[] {
     const f = this.fields.get(key);
     if (!f || f.value === null || f.value === '') return [];
-    if (typeof f.value === 'string') return [sharedLocated(shared(f.value.trim()), f.range)];
+    if (typeof f.value === 'string') {
+      const text = f.value.trim();
+      if (!text.includes(',')) return [sharedLocated(shared(text), f.range)];
+      // `goals: a, b` is one string in YAML: read as the list it was meant to be, and say
+      // how to write it.
+      const ids = text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== '');
+      this.problems.push(
+        finding(
+          this.uri,
+          f.range,
+          CODES.invalidField,
+          `${key} is a list: write it in brackets, ${key}: [${ids.join(', ')}]`,
+          'warning',
+        ),
+      );
+      return ids.map((id) => sharedLocated(shared(id), f.range));
+    }
     if (!Array.isArray(f.value)) {
       this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
       return [];
