@@ -21,15 +21,19 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
     // The next meeting still ahead, and separately any agreed meeting that was missed.
     let next: { id: string; date: string } | undefined;
     const missed: string[] = [];
+    // A lapsed cadence is not a missed meeting: nothing was agreed, it is just overdue.
+    const lapsed: string[] = [];
     for (const id of notebook.mentorIds()) {
       const s = mentorSchedule(notebook, id, today, settings.graceDays);
-      if (s.missed || s.lapsed) missed.push(mentorName(notebook, id));
+      if (s.missed) missed.push(mentorName(notebook, id));
+      else if (s.lapsed) lapsed.push(mentorName(notebook, id));
       else if (s.next && s.next.date >= today && (!next || s.next.date < next.date))
         next = { id, date: s.next.date };
     }
     if (
       !next &&
       missed.length === 0 &&
+      lapsed.length === 0 &&
       overdue === 0 &&
       notebook.notes()[Symbol.iterator]().next().done === true
     ) {
@@ -45,6 +49,10 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
       parts.push(
         `$(bell-dot) ${missed.length === 1 ? `${missed[0]} missed` : `${missed.length} missed`}`,
       );
+    if (lapsed.length)
+      parts.push(
+        `$(bell-dot) ${lapsed.length === 1 ? `${lapsed[0]} due` : `${lapsed.length} meetings due`}`,
+      );
     if (overdue) parts.push(`${overdue} overdue`);
     item.text = parts.join('  ') || '$(checklist) Mentoring';
     item.tooltip = [
@@ -52,6 +60,9 @@ export function registerStatusBar(deps: FeatureDeps): vscode.Disposable {
         ? `Next meeting: ${mentorName(notebook, next.id)}, ${next.date}`
         : 'No upcoming meeting agreed',
       ...(missed.length ? [`Missed, nothing logged since: ${missed.join(', ')}`] : []),
+      ...(lapsed.length
+        ? [`Longer than the agreed cadence, nothing planned: ${lapsed.join(', ')}`]
+        : []),
       `${overdue} overdue action item${overdue === 1 ? '' : 's'}`,
       'Click to open the action items',
     ].join('\n');
