@@ -131,6 +131,23 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     ]);
   });
 
+  it('reports a session without a date once, and not one whose date is written wrong', () => {
+    const index = new NoteIndex();
+    const codes = (date: string) => {
+      index.setText(
+        'file:///n/s.md',
+        `---\ntype: session\nmentor: sam\n${date}---\n## Feedback\nFine.\n`,
+      );
+      return (computeFindings(index, TODAY).get('file:///n/s.md') ?? [])
+        .map((f) => f.code)
+        .filter((c) => c.startsWith('session') || c === 'invalid-date');
+    };
+    assert.deepEqual(codes(''), ['session-without-date']);
+    assert.deepEqual(codes('date: 2026-11-20\n'), []);
+    assert.deepEqual(codes('date: 2026-02-30\n'), ['invalid-date']);
+    assert.deepEqual(codes('date: [2026-11-20]\n'), ['invalid-date']);
+  });
+
   it('re-evaluates when the date rolls over', async () => {
     const index = await load(join(ROOT, 'overdue'));
     const overdue = (today: string) =>

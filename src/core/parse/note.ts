@@ -290,6 +290,7 @@ class FieldReader {
         f,
         `${key} should be a date (YYYY-MM-DD), not ${kindOf(f.value)}`,
         CODES.invalidDate,
+        key,
       );
       return undefined;
     }

@@ -13,6 +13,7 @@ export const CODES = {
   goalWithoutTarget: 'goal-without-target',
   goalWithoutMeasure: 'goal-without-measure',
   sessionWithoutFeedback: 'session-without-feedback',
+  sessionWithoutDate: 'session-without-date',
   unknownGoal: 'unknown-goal',
   unknownMentor: 'unknown-mentor',
   duplicateId: 'duplicate-id',
@@ -69,6 +70,11 @@ export const RULES: readonly RuleInfo[] = [
     code: CODES.sessionWithoutFeedback,
     severity: 'info',
     description: 'A held session has no feedback written down.',
+  },
+  {
+    code: CODES.sessionWithoutDate,
+    severity: 'warning',
+    description: 'A session has no date, so it does not count as a meeting held.',
   },
   {
     code: CODES.unknownGoal,

@@ -268,6 +268,21 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       sink(unknownGoal(ctx, session.uri, ref.range, ref.value));
     }
   }
+  // A date written but unreadable is reported as such; one not written at all, here.
+  if (
+    !session.date &&
+    !session.unreadableFields.includes('date') &&
+    !session.unreadableFields.includes('*')
+  ) {
+    sink(
+      ctx.finding(
+        session.uri,
+        CODES.sessionWithoutDate,
+        session.typeRange,
+        'This session has no date, so it does not count as a meeting held: add date: YYYY-MM-DD.',
+      ),
+    );
+  }
   if (session.date && session.date.value < ctx.today && !session.hasFeedback) {
     const heading = session.sections.find((s) => /feedback/i.test(s.title));
     const range = heading
