@@ -57,7 +57,7 @@ describe('open items (kept in order as notes change)', () => {
           for (const id of ['g0', 'g3', 't1'])
             assert.deepEqual(
               new Set(open.naming(id)),
-              new Set(all.filter((i) => i.goals.includes(id) || i.tags.includes(id))),
+              new Set(all.filter((i) => i.goals.includes(id) || i.links.some((l) => l.id === id))),
             );
         };
         let reads = 0;

@@ -104,7 +104,12 @@ describe('which goals an item counts toward', () => {
     add(
       's.md',
       '---\ntype: session\ndate: 2026-11-14\nmentor: m1\ngoals: [ga, gb]\n---\n' +
-        '- [ ] for ga #ga\n- [ ] for gb [[gb]]\n- [ ] unlinked\n- [ ] tagged #resource\n',
+        '- [ ] for ga #ga\n- [ ] for gb [[gb]]\n- [ ] unlinked\n- [ ] tagged #resource\n' +
+        '- [ ] read [[Some Book]]\n- [ ] promised @m2\n',
+    );
+    add(
+      'gc.md',
+      '---\ntype: goal\nid: gc\nmentor: m2\n---\n## Milestones\n- [ ] present at the review 📅 2026-11-20 [[ga]]\n',
     );
     return index;
   }
@@ -117,16 +122,34 @@ describe('which goals an item counts toward', () => {
     assert.deepEqual(goals.get('for gb'), ['gb']);
     assert.deepEqual(goals.get('unlinked'), ['ga', 'gb']);
     assert.deepEqual(goals.get('tagged'), ['ga', 'gb']);
-    assert.deepEqual(texts(index.openItemsOfGoal('ga')), ['for ga', 'tagged', 'unlinked']);
-    assert.deepEqual(texts(index.openItemsOfGoal('gb')), ['for gb', 'tagged', 'unlinked']);
+    // A [[link]] that names no goal does not take the item out of its note's goals.
+    assert.deepEqual(goals.get('read'), ['ga', 'gb']);
+    // In a goal's own note, an item counts toward that goal and the goals it links.
+    assert.deepEqual(goals.get('present at the review'), ['gc', 'ga']);
+    const all = ['promised', 'read', 'tagged', 'unlinked'];
+    assert.deepEqual(texts(index.openItemsOfGoal('ga')), [
+      'for ga',
+      'present at the review',
+      ...all,
+    ]);
+    assert.deepEqual(texts(index.openItemsOfGoal('gb')), ['for gb', ...all]);
+    assert.deepEqual(texts(index.openItemsOfGoal('gc')), ['present at the review']);
   });
 
   it("bring another mentor's items to an agenda only when their line links that mentor's goal", () => {
     const index = notebook();
     const m2 = planNextMeeting(index, 'm2', '2026-11-21');
-    assert.deepEqual(texts(m2.followUps), ['for gb']);
+    // Its own goal's milestone, the line linking its goal, and what it promised.
+    assert.deepEqual(texts(m2.followUps), ['for gb', 'present at the review', 'promised']);
     const m1 = planNextMeeting(index, 'm1', '2026-11-21');
-    assert.deepEqual(texts(m1.followUps), ['for ga', 'for gb', 'tagged', 'unlinked']);
+    assert.deepEqual(texts(m1.followUps), [
+      'for ga',
+      'for gb',
+      'promised',
+      'read',
+      'tagged',
+      'unlinked',
+    ]);
   });
 
   it('follow a tag that comes to name a goal, and stop when the goal goes', () => {
@@ -134,7 +157,13 @@ describe('which goals an item counts toward', () => {
     const resource = () => [...index.actionItems()].find((i) => i.text === 'tagged')!;
     index.setText('file:///n/resource.md', '---\ntype: goal\nid: resource\n---\n');
     assert.deepEqual(index.goalsOfItem(resource()), ['resource']);
-    assert.deepEqual(texts(index.openItemsOfGoal('ga')), ['for ga', 'unlinked']);
+    assert.deepEqual(texts(index.openItemsOfGoal('ga')), [
+      'for ga',
+      'present at the review',
+      'promised',
+      'read',
+      'unlinked',
+    ]);
     index.delete('file:///n/resource.md');
     assert.deepEqual(index.goalsOfItem(resource()), ['ga', 'gb']);
   });

@@ -193,8 +193,8 @@ describe('item details (tooltips)', () => {
       'Repeats: every week',
       'Priority: high',
       'Owner: @sam',
-      // The line links its goal: the session's goal (speaking) is not added to it.
-      'Goals: writing',
+      // The note's goal: [[writing]] names no goal here (no notebook knows one).
+      'Goals: speaking',
       'Tags: #weekly',
     ]);
   });

@@ -77,8 +77,9 @@ export interface Notebook {
    */
   openItemsOfGoal(goalId: string): ActionItem[];
   /**
-   * The goals an item counts toward: those its line links (`[[goal]]`, or a `#tag` naming a
-   * goal), else its note's goals (a goal note's own id, a session's `goals:`).
+   * The goals an item counts toward: those its line links (`[[goal]]` or `#goal`) that name
+   * a goal, else its note's goals (a goal note's own id, a session's `goals:`). An item in a
+   * goal's own note always counts toward that goal.
    */
   goalsOfItem(item: ActionItem): string[];
 }
@@ -234,12 +235,13 @@ export class NoteIndex implements Notebook {
   }
 
   goalsOfItem(item: ActionItem): string[] {
-    const tagged = item.tags.filter((tag) => this.held.goalIds.has(tag));
-    if (tagged.length === 0) return [...item.goals];
-    // The line names its goals: they replace the note's (item.goals holds the note's goals
-    // unless the line has [[links]]).
-    const linked = item.links.some((l) => l.kind === 'wiki');
-    return [...new Set([...(linked ? item.goals : []), ...tagged])];
+    const linked = new Set<string>();
+    for (const l of item.links) if (this.held.goalIds.has(l.id)) linked.add(l.id);
+    if (linked.size === 0) return [...item.goals];
+    // In a goal's own note an item always counts toward that goal; elsewhere the goals the
+    // line names replace the note's (a session about two goals, an item about one).
+    if (this.held.byUri.get(item.uri)?.note?.type !== 'goal') return [...linked];
+    return [...new Set([...item.goals, ...linked])];
   }
 
   private link(parsed: ParsedFile): void {

@@ -104,10 +104,10 @@ export class OpenItems {
   }
 }
 
-/** Every goal id an item may count toward: its goals, and its tags in case they name one. */
+/** Every goal id an item may count toward: its note's goals, and its links in case they name one. */
 function goalKeys(item: ActionItem): readonly string[] {
-  if (item.tags.length === 0) return item.goals; // already free of repeats
+  if (item.links.length === 0) return item.goals; // already free of repeats
   const keys = [...item.goals];
-  for (const tag of item.tags) if (!keys.includes(tag)) keys.push(tag);
+  for (const link of item.links) if (!keys.includes(link.id)) keys.push(link.id);
   return keys;
 }

@@ -93,9 +93,9 @@ export interface ActionItem {
   /** `@person`, or undefined when the mentee owns it. */
   readonly owner?: string;
   /**
-   * Goal ids the item counts toward: those its line links by `[[goal]]`, else its note's own
-   * (a goal note's id, a session's `goals:`). A `#goal` tag is a link too once the
-   * notebook knows the goal, so the whole answer is `Notebook.goalsOfItem`.
+   * The goals of the note that holds the item: a goal note's own id, a session's `goals:`.
+   * Which goals the item counts toward also depends on which links on its line name a goal
+   * (`Notebook.goalsOfItem`).
    */
   readonly goals: readonly string[];
   /** Explicit goal references on the line (`[[goal]]` and `#tag`), with ranges. */

@@ -420,10 +420,9 @@ function readActionItems(
       dueRange: meta.dueRange,
       doneDate: meta.doneDate,
       owner: meta.owner,
-      // Tags become goal links once the notebook knows which ids are goals (see NoteIndex).
-      // A line that links its goal counts toward that goal, not toward every goal of its
-      // note (a session about two goals, each item about one of them).
-      goals: meta.wikiLinks.length ? sharedIds(unique(meta.wikiLinks.map((l) => l.id))) : noteGoals,
+      // The note's goals. Which of them the item counts toward depends on the links on
+      // its line that name a goal, which only the notebook knows (Notebook.goalsOfItem).
+      goals: noteGoals,
       links,
       tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,
       mentor: context.mentor,

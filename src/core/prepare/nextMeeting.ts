@@ -89,6 +89,8 @@ export function planNextMeeting(
   const relevant = (item: ActionItem): boolean => {
     if (item.milestone) return item.goals.some((g) => goalIds.has(g));
     if (item.mentor === mentorId || (mentorId === '' && item.mentor === undefined)) return true;
+    // What this mentor promised, wherever it was written down.
+    if (mentorId !== '' && item.owner === mentorId) return true;
     const ownedElsewhere =
       item.owner !== undefined &&
       item.owner !== mentorId &&
@@ -101,9 +103,7 @@ export function planNextMeeting(
     return goals.some((g) => mentoredGoals.has(g));
   };
   const linkedGoals = (item: ActionItem): string[] =>
-    item.links
-      .filter((l) => l.kind === 'wiki' || notebook.goalsById(l.id).length > 0)
-      .map((l) => l.id);
+    item.links.filter((l) => notebook.goalsById(l.id).length > 0).map((l) => l.id);
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
