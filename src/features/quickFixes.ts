@@ -30,7 +30,10 @@ export function registerQuickFixes(
             (f) =>
               f.code === String(diagnostic.code) &&
               f.range.start.line === diagnostic.range.start.line &&
-              f.range.start.character === diagnostic.range.start.character,
+              f.range.start.character === diagnostic.range.start.character &&
+              f.range.end.line === diagnostic.range.end.line &&
+              f.range.end.character === diagnostic.range.end.character &&
+              f.message === diagnostic.message,
           )?.data;
       const itemOn = (line: number): ActionItem | undefined => {
         items ??= parseText(document.uri.toString(), document.getText()).note?.actionItems ?? [];
@@ -116,7 +119,14 @@ function replaceId(
   goal: string,
   suggestion: string,
 ): vscode.CodeAction | undefined {
-  const at = document.getText(diagnostic.range).indexOf(goal);
+  // The id itself: in `[[folder/x.md|Title]]` the last path segment before `|` or `#`.
+  const text = document.getText(diagnostic.range);
+  let end = text.length;
+  if (text.startsWith('[[')) {
+    const cut = text.slice(2).search(/[|#\]]/);
+    if (cut >= 0) end = cut + 2;
+  }
+  const at = text.lastIndexOf(goal, end - goal.length);
   if (at < 0) return undefined;
   const start = document.offsetAt(diagnostic.range.start) + at;
   const range = new vscode.Range(

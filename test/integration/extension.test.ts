@@ -156,7 +156,8 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
   it('writes in the goal a misspelt link is one letter off, keeping the rest of the line', async () => {
     const uri = fixture('typo.md');
     const text =
-      '---\ntype: session\ndate: 2026-11-20\n---\n- [ ] Rehearse #public-speakin twice\n';
+      '---\ntype: session\ndate: 2026-11-20\n---\n- [ ] Rehearse #public-speakin twice\n' +
+      '- [ ] Prepare [[goals/public-speakin.md|public-speakin notes]]\n';
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
     try {
       const diagnostic = await until(
@@ -175,6 +176,21 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       assert.ok(actions.some((a) => a.title === 'Create goal "public-speakin"'));
       assert.ok(await vscode.workspace.applyEdit(fix.edit));
       assert.equal(doc.lineAt(4).text, '- [ ] Rehearse #public-speaking twice');
+      // In a [[link]], the id in the path, not the same letters in its title.
+      const link = findings(uri, 'unknown-goal', 5)[0]!;
+      const linkFix = (
+        await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          link.range,
+        )
+      ).find((a) => a.title === 'Change to "public-speaking"');
+      assert.ok(linkFix?.edit);
+      assert.ok(await vscode.workspace.applyEdit(linkFix.edit));
+      assert.equal(
+        doc.lineAt(5).text,
+        '- [ ] Prepare [[goals/public-speaking.md|public-speakin notes]]',
+      );
       await until(
         'the fixed link to clear its diagnostic',
         () => findings(uri, 'unknown-goal').length === 0 || undefined,

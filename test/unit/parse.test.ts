@@ -139,6 +139,23 @@ Asked for feedback on the opening.
       r.problems[0]!.message,
       'goals is a list: write it in brackets, goals: [public-speaking, tech-lead]',
     );
+    // Each id where it is written, for the findings and quick fixes on it.
+    const at = (g: { range: { start: { character: number }; end: { character: number } } }) => [
+      g.range.start.character,
+      g.range.end.character,
+    ];
+    assert.deepEqual((r.note as Session).goals.map(at), [
+      [7, 22],
+      [24, 33],
+    ]);
+    const quoted = parseText(
+      'file:///n/q.md',
+      '---\ntype: session\ndate: 2026-11-20\ngoals: "a,  bb"\n---\n',
+    );
+    assert.deepEqual((quoted.note as Session).goals.map(at), [
+      [8, 9],
+      [12, 14],
+    ]);
   });
 
   it('reports a type one or two letters off a note type, and ignores other types', () => {

@@ -327,20 +327,36 @@ class FieldReader {
       if (!text.includes(',')) return [sharedLocated(shared(text), f.range)];
       // `goals: a, b` is one string in YAML: read as the list it was meant to be, and say
       // how to write it.
-      const ids = text
-        .split(',')
-        .map((id) => id.trim())
-        .filter((id) => id !== '');
+      const ids: { id: string; range: Range }[] = [];
+      // Each id's own place when the value is written on one line as read (plain or quoted),
+      // so that findings and quick fixes on one of them point at it.
+      const { start, end } = f.range;
+      const written = end.character - start.character;
+      const extra = start.line === end.line ? written - f.value.length : -1;
+      // Plain (nothing around the value) or quoted (one quote each side); else unknown.
+      const shift = extra === 0 ? 0 : extra === 2 ? 1 : -1;
+      let at = 0;
+      for (const piece of f.value.split(',')) {
+        const id = piece.trim();
+        const from = at + piece.indexOf(id);
+        at += piece.length + 1;
+        if (id === '') continue;
+        const base = start.character + shift;
+        ids.push({
+          id,
+          range: shift < 0 ? f.range : lineRange(start.line, base + from, base + from + id.length),
+        });
+      }
       this.problems.push(
         finding(
           this.uri,
           f.range,
           CODES.invalidField,
-          `${key} is a list: write it in brackets, ${key}: [${ids.join(', ')}]`,
+          `${key} is a list: write it in brackets, ${key}: [${ids.map((i) => i.id).join(', ')}]`,
           'warning',
         ),
       );
-      return ids.map((id) => sharedLocated(shared(id), f.range));
+      return ids.map((i) => sharedLocated(shared(i.id), i.range));
     }
     if (!Array.isArray(f.value)) {
       this.report(f, `${key} should be a list like [goal-a, goal-b], not ${kindOf(f.value)}`);
