@@ -43,6 +43,9 @@ export interface LocalDisk {
   list(root: string, options: ListOptions): Promise<string[]>;
 }
 
+/** Largest file read whole, off the local disk, to look at its first bytes (see readHead). */
+const MAX_HEAD_SOURCE_BYTES = 64 * 1024 * 1024;
+
 /**
  * Gives the extension host a turn: local reads are synchronous, so a long scan pauses
  * between slices of files (setImmediate where the host has it, a zero timeout on the web).
@@ -200,14 +203,7 @@ export class NotebookService implements vscode.Disposable {
         return found;
       },
       read: (uri) => this.readBytes(vscode.Uri.parse(uri)),
-      // Only the local disk reads part of a file; elsewhere a large file is reported.
-      readHead: this.disk
-        ? (uri, length) => {
-            const parsed = vscode.Uri.parse(uri);
-            if (parsed.scheme !== 'file') return Promise.reject(new Error('no partial reads'));
-            return this.disk!.readHead(parsed.fsPath, length);
-          }
-        : undefined,
+      readHead: (uri, length) => this.readHead(vscode.Uri.parse(uri), length),
       stat: async (uri) => {
         const info = await this.stat(vscode.Uri.parse(uri));
         return { mtime: info.mtime, size: info.size };
@@ -246,6 +242,19 @@ export class NotebookService implements vscode.Disposable {
       size: info.size,
       directory: (info.type & vscode.FileType.Directory) !== 0,
     };
+  }
+
+  /**
+   * The first `length` bytes of a file (to tell whether a file too large to read as a note
+   * means to be one). The local disk reads just those; `workspace.fs` has no partial reads,
+   * so elsewhere (the web, remote and virtual folders) the file is read whole, up to
+   * {@link MAX_HEAD_SOURCE_BYTES}: a larger one is reported as too large.
+   */
+  private async readHead(uri: vscode.Uri, length: number): Promise<Uint8Array> {
+    if (this.disk && uri.scheme === 'file') return this.disk.readHead(uri.fsPath, length);
+    if ((await this.stat(uri)).size > MAX_HEAD_SOURCE_BYTES)
+      throw new Error('too large to look into');
+    return (await vscode.workspace.fs.readFile(uri)).subarray(0, length);
   }
 
   /** A file's bytes, from the local disk when it is there. */

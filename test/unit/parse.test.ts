@@ -159,8 +159,8 @@ Asked for feedback on the opening.
   });
 
   it('reports a type one or two letters off a note type, and ignores other types', () => {
-    const typed = (type: string) =>
-      parseText('file:///n/x.md', `---\ntype: ${type}\n---\n- [ ] a\n`);
+    const typed = (type: string, more = 'mentor: sam\n') =>
+      parseText('file:///n/x.md', `---\ntype: ${type}\n${more}---\n- [ ] a\n`);
     for (const [written, meant] of [
       ['gaol', 'goal'],
       ['sessions', 'session'],
@@ -180,14 +180,23 @@ Asked for feedback on the opening.
       assert.equal(r.note, undefined);
       assert.deepEqual(r.problems, [], other);
     }
+    // Other tools' front matter, with a type one letter off, is not a note's.
+    for (const [type, more] of [
+      ['preview', 'title: Draft\ndate: 2026-11-01\n'],
+      ['coal', 'layout: mine\nstatus: active\n'],
+      ['mentee', 'title: Onboarding\n'],
+      ['gaol', ''],
+    ]) {
+      assert.deepEqual(typed(type!, more).problems, [], type);
+    }
   });
 
-  it("keeps a review's statements out of the follow-ups, but not its dated or owned lines", () => {
+  it("keeps a review's statements out of the follow-ups, but not its dated lines", () => {
     const r = parseText(
       'file:///n/r.md',
       '---\ntype: review\ndate: 2026-11-01\n---\n## Self-assessment\n' +
         '- [x] I sent the agenda ahead\n- [ ] I asked for feedback\n' +
-        '## Adjustments\n- [ ] Ask earlier 📅 2026-11-20\n- [ ] Book the room @sam\n',
+        '## Adjustments\n- [ ] Ask earlier 📅 2026-11-20\n- [x] I asked @sam for feedback\n',
     );
     assert.deepEqual(
       r.note!.actionItems.map((i) => [i.text, i.checklist, isOpen(i)]),
@@ -195,7 +204,7 @@ Asked for feedback on the opening.
         ['I sent the agenda ahead', true, false],
         ['I asked for feedback', true, false],
         ['Ask earlier', false, true],
-        ['Book the room', false, true],
+        ['I asked @sam for feedback', true, false],
       ],
     );
     // The overdue rule and the views agree: the dated line is overdue, and listed.
@@ -207,7 +216,7 @@ Asked for feedback on the opening.
     );
     assert.deepEqual(
       index.openItems().map((i) => i.text),
-      ['Ask earlier', 'Book the room'],
+      ['Ask earlier'],
     );
   });
 
@@ -225,6 +234,23 @@ Asked for feedback on the opening.
     const open = new Uint8Array(3 * 1024 * 1024).fill(0x61);
     open.set(enc('---\ntype: session\ntitle: '));
     assert.equal(parseBytes('z.md', open).problems.length, 1);
+  });
+
+  it('reports a note saved as UTF-16 (as some Windows tools write), and ignores other such files', () => {
+    const utf16 = (text: string, bigEndian = false): Uint8Array => {
+      const out = [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe];
+      for (const c of text) {
+        const u = c.charCodeAt(0);
+        out.push(...(bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8]));
+      }
+      return new Uint8Array(out);
+    };
+    for (const bigEndian of [false, true]) {
+      const note = parseBytes('x.md', utf16('---\ntype: goal\n---\n', bigEndian));
+      assert.equal(note.problems.length, 1);
+      assert.match(note.problems[0]!.message, /saved as UTF-16; save it as UTF-8/);
+      assert.deepEqual(parseBytes('y.md', utf16('# Notes\n', bigEndian)).problems, []);
+    }
   });
 
   it('ignores binary and oversized files that do not start as notes, as any other file', () => {

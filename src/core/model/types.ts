@@ -109,7 +109,7 @@ export interface ActionItem {
   /**
    * True for the checklist of a self-assessment (`type: review`): statements to tick, not
    * follow-ups, so they stay out of the action-item views and the next agenda. A review's
-   * line with a due date or an owner is a follow-up, not part of the checklist.
+   * line with a due date is a follow-up, not part of the checklist.
    */
   readonly checklist: boolean;
   /** The section heading the item sits under, if any. */

@@ -45,6 +45,7 @@ import {
   sharedDate,
   splitLines,
   stripBom,
+  utf16Bom,
 } from './text';
 
 /**
@@ -55,20 +56,31 @@ import {
  */
 export function headIsNote(head: Uint8Array): boolean {
   const bytes = head.length > NOTE_HEAD_BYTES ? head.subarray(0, NOTE_HEAD_BYTES) : head;
-  const text = stripBom(new TextDecoder('utf-8', { fatal: false }).decode(bytes));
+  // A note saved as UTF-16 is still a note (reported: save it as UTF-8).
+  let raw: string;
+  try {
+    raw = new TextDecoder(utf16Bom(bytes) ?? 'utf-8', { fatal: false }).decode(bytes);
+  } catch {
+    raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes); // a runtime without UTF-16BE
+  }
+  const text = stripBom(raw);
   return noteTypeOf(readFrontMatter(splitLines(text))) !== undefined;
 }
 
 /**
- * A file whose `type:` is one or two letters off a note type (`gaol`, `sessions`) was meant
- * to be a note: it is reported rather than silently left out of the notebook. Any other
- * type (`post`, `page`) belongs to some other tool, and the file is ignored.
+ * A file whose `type:` is one or two letters off a note type (`gaol`, `sessions`), in front
+ * matter with a field only notes write, was meant to be a note: it is reported rather than
+ * silently left out of the notebook. Any other file belongs to some other tool, and is
+ * ignored.
  */
 function misspeltType(uri: string, fm: FrontMatter): readonly Finding[] {
   const field = fm.fields.get('type');
   if (typeof field?.value !== 'string') return NONE;
+  // Only front matter that reads like a note's: other tools' files have types too (Hugo's
+  // `type: preview`, a Jekyll `coal`, `mentee`), without a mentor, goals or cadence.
+  if (!NOTEBOOK_KEYS.some((key) => fm.fields.has(key))) return NONE;
   const written = field.value.trim().toLowerCase();
-  if (written.length < 4) return NONE;
+  if (written.length < 3) return NONE;
   const near = NOTE_TYPES.find((t) => editDistance(written, t, 3) < 3);
   if (!near) return NONE;
   return [
@@ -81,6 +93,19 @@ function misspeltType(uri: string, fm: FrontMatter): readonly Finding[] {
     ),
   ];
 }
+
+/** Front-matter keys only notes of this notebook write (`date`, `status`, `title` are common). */
+const NOTEBOOK_KEYS = [
+  'mentor',
+  'goals',
+  'target',
+  'measure',
+  'horizon',
+  'next',
+  'cadence',
+  'channel',
+  'period',
+];
 
 /** The note type the front matter names (a broken block's `type:` line counts), if known. */
 function noteTypeOf(fm: FrontMatter): NoteType | undefined {
@@ -443,9 +468,10 @@ function readActionItems(
       tags: meta.tags.length ? sharedIds(meta.tags.map((t) => t.id)) : NONE,
       mentor: context.mentor,
       milestone: !!section && !!context.milestoneSection?.(section.title),
-      // A review's lines are statements to tick, except those that say when or by whom:
-      // a dated or owned line ("one change I will make 📅 …") is a follow-up like any other.
-      checklist: context.checklist === true && meta.due === undefined && meta.owner === undefined,
+      // A review's lines are statements to tick, except those with a due date: a dated
+      // line ("one change I will make 📅 …") is a follow-up like any other. (Not an owner:
+      // "I asked @sam for feedback" is a statement.)
+      checklist: context.checklist === true && meta.due === undefined,
       section: section?.title,
     };
     return withTaskFields(item, meta);

@@ -50,6 +50,9 @@ const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
 export function decodeNote(bytes: Uint8Array): Decoded {
   const tooLarge = tooLargeReason(bytes.length);
   if (tooLarge) return { ok: false, reason: `${tooLarge}; it was not read` };
+  if (utf16Bom(bytes)) {
+    return { ok: false, reason: 'the file is saved as UTF-16; save it as UTF-8' };
+  }
   const probe = Math.min(bytes.length, 8192);
   for (let i = 0; i < probe; i++) {
     if (bytes[i] === 0) {
@@ -65,6 +68,17 @@ export function decodeNote(bytes: Uint8Array): Decoded {
       warning: 'the file is not valid UTF-8; unreadable bytes are shown as \uFFFD',
     };
   }
+}
+
+/**
+ * The encoding a UTF-16 byte-order mark announces (what some Windows tools write), or
+ * undefined. Such a file is not UTF-8: read as it is, it looks binary.
+ */
+export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 2) return undefined;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
 }
 
 /** Removes a leading byte-order mark, if any. */
