@@ -231,7 +231,19 @@ export class NoteIndex implements Notebook {
   openItemsOfGoal(goalId: string): ActionItem[] {
     // The candidates name the goal somehow; whether they count toward it depends on which
     // of their tags name goals now.
-    return this.held.open.naming(goalId).filter((i) => this.goalsOfItem(i).includes(goalId));
+    return this.held.open.naming(goalId).filter((i) => this.countsToward(i, goalId));
+  }
+
+  /** `goalsOfItem(item).includes(goalId)`, without building the list (views ask per goal). */
+  private countsToward(item: ActionItem, goalId: string): boolean {
+    let linked = false;
+    for (const l of item.links) {
+      if (!this.held.goalIds.has(l.id)) continue;
+      if (l.id === goalId) return true;
+      linked = true;
+    }
+    if (!item.goals.includes(goalId)) return false;
+    return !linked || this.held.byUri.get(item.uri)?.note?.type === 'goal';
   }
 
   goalsOfItem(item: ActionItem): string[] {
