@@ -1,9 +1,12 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { PublishQueue } from '../../src/features/publishQueue';
+import { PublishQueue, type PublishQueueOptions } from '../../src/features/publishQueue';
 
-/** A queue over a table of findings (numbers stand for findings), with turns run by hand. */
-function harness(slice: number) {
+/**
+ * A queue over a table of findings (numbers stand for findings), with turns run by hand;
+ * `options` replaces any of the queue's options.
+ */
+function harness(slice: number, options: Partial<PublishQueueOptions<number>> = {}) {
   const findings = new Map<string, number[]>();
   const sends: [string, number[]][][] = [];
   const turns: (() => void)[] = [];
@@ -18,6 +21,7 @@ function harness(slice: number) {
       return () => turns.splice(turns.indexOf(turn), 1);
     },
     settled: () => settled++,
+    ...options,
   });
   /** Runs the waiting turns until none is left; returns how many ran. */
   const runTurns = (): number => {
@@ -135,43 +139,30 @@ describe('publish queue (diagnostics a slice at a time)', () => {
   });
 
   it('sends a change made while sending after what was being sent, never before it', () => {
-    const findings = new Map<string, number[]>([['a', [1]]]);
-    const shown = new Map<string, number[]>();
-    const turns: (() => void)[] = [];
     let reentered = false;
-    const queue: PublishQueue<number> = new PublishQueue<number>({
-      slice: 10,
-      current: (uri) => findings.get(uri) ?? [],
-      same: (x, y) => x.length === y.length && x.every((v, i) => v === y[i]),
+    const h = harness(10, {
       send: (changes) => {
-        for (const [u, f] of changes) shown.set(u, [...f]);
+        for (const [u, f] of changes) h.findings.set(`shown:${u}`, [...f]);
         if (!reentered) {
           // A listener of the editor's diagnostics changes the note at once.
           reentered = true;
-          findings.set('a', [2]);
-          queue.publish(['a']);
+          h.findings.set('a', [2]);
+          h.queue.publish(['a']);
         }
       },
-      later: (turn) => {
-        turns.push(turn);
-        return () => turns.splice(turns.indexOf(turn), 1);
-      },
-      settled: () => {},
     });
-    queue.publish(['a']);
-    while (turns.length) turns.shift()!();
-    assert.deepEqual(shown.get('a'), [2]);
-    assert.deepEqual(queue.published('a'), [2]);
+    h.findings.set('a', [1]);
+    h.queue.publish(['a']);
+    h.runTurns();
+    assert.deepEqual(h.findings.get('shown:a'), [2]);
+    assert.deepEqual(h.queue.published('a'), [2]);
   });
 
   it('goes on with the next turn when sending throws', () => {
     let fail = true;
     const sent: string[] = [];
-    const turns: (() => void)[] = [];
-    const queue = new PublishQueue<number>({
-      slice: 1,
+    const h = harness(1, {
       current: () => [1],
-      same: () => false,
       send: (changes) => {
         if (fail) {
           fail = false;
@@ -179,34 +170,26 @@ describe('publish queue (diagnostics a slice at a time)', () => {
         }
         sent.push(...changes.map(([u]) => u));
       },
-      later: (turn) => {
-        turns.push(turn);
-        return () => turns.splice(turns.indexOf(turn), 1);
-      },
-      settled: () => {},
     });
-    assert.throws(() => queue.publish(['a', 'b', 'c']), /refused/);
-    while (turns.length) turns.shift()!();
+    assert.throws(() => h.queue.publish(['a', 'b', 'c']), /refused/);
+    h.runTurns();
     assert.deepEqual(sent, ['b', 'c']);
   });
 
   it('works with a host that runs a later turn at once', () => {
     const sent: string[] = [];
-    const queue = new PublishQueue<number>({
-      slice: 1,
+    const h = harness(1, {
       current: () => [1],
-      same: () => false,
       send: (changes) => sent.push(...changes.map(([u]) => u)),
       later: (turn) => {
         turn();
         return () => {};
       },
-      settled: () => {},
     });
-    queue.publish(['a', 'b', 'c']);
+    h.queue.publish(['a', 'b', 'c']);
     assert.deepEqual(sent, ['a', 'b', 'c']);
-    assert.equal(queue.waiting, 0);
-    queue.publish(['d', 'e']);
+    assert.equal(h.queue.waiting, 0);
+    h.queue.publish(['d', 'e']);
     assert.deepEqual(sent, ['a', 'b', 'c', 'd', 'e']);
   });
 
