@@ -34,12 +34,16 @@ export function itemTreeItem(
   // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
   const overdue = isOpen(item) && item.due !== undefined && item.due < plusDays(today, -graceDays);
   const parts: string[] = [];
+  // Who owes it first: a row cut short by the view's width still tells the mentor's
+  // promises from the mentee's own.
+  if (item.owner) parts.push(`@${item.owner}`);
   if (item.done) parts.push(item.doneDate ? `done ${item.doneDate}` : 'done');
   else if (item.due)
     parts.push(
-      overdue ? `overdue ${daysBetween(item.due, today)}d · ${item.due}` : `due ${item.due}`,
+      overdue
+        ? `overdue ${daysBetween(item.due, today)}d · ${item.due}`
+        : `due ${relativeDay(item.due, today)}`,
     );
-  if (item.owner) parts.push(`@${item.owner}`);
   parts.push(fileName(item.uri));
   t.description = parts.join(' · ');
   t.iconPath = item.done
@@ -97,4 +101,10 @@ export function sessionTreeItem(
     arguments: [vscode.Uri.parse(session.uri), { preview: true }],
   };
   return t;
+}
+
+/** `today`, `tomorrow`, else the date itself. */
+function relativeDay(date: LocalDate, today: LocalDate): string {
+  if (date === today) return 'today';
+  return date === plusDays(today, 1) ? 'tomorrow' : date;
 }

@@ -76,6 +76,13 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     for (const part of ['Due: 2026-11-10', 'Owner: you', 'Goals: public-speaking', '07.md:23'])
       assert.ok(tooltip.includes(part), `${part} in ${tooltip}`);
     assert.equal(treeItem.command?.command, 'vscode.open');
+    assert.equal(treeItem.description, 'overdue 11d · 2026-11-10 · 2026-11-07.md');
+    // Who owes an item comes first: a narrow view still tells a mentor's promise apart.
+    const noDate = view.getChildren().find((g) => g.kind === 'group' && g.key === 'noDate')!;
+    assert.equal(
+      view.getTreeItem(view.getChildren(noDate)[0]!).description,
+      '@alex-rivera · 2026-11-21.md',
+    );
 
     assert.equal(
       await vscode.commands.executeCommand('mentoringNotes.groupActionItemsBy', 'goal'),
