@@ -80,9 +80,10 @@ export function planNextMeeting(
     .map((goal) => goalProgress(goal, today));
   const goalIds = new Set(goals.map((g) => g.goal.id));
 
-  // What belongs on this meeting's table: items from this mentor's notes, items elsewhere
-  // whose line links a goal this mentor helps with (unless another mentor owns them), and
-  // milestones of the goals in the plan that fall due by the meeting.
+  // What belongs on this meeting's table: items from this mentor's notes and those the
+  // mentor owns; items of another mentor's notes whose line links a goal this mentor helps
+  // with, and items of notes without a mentor that count toward one (unless another mentor
+  // owns them); and milestones of the goals in the plan that fall due by the meeting.
   const mentoredGoals = new Set(
     goals.filter((g) => (g.goal.mentor?.value ?? '') === mentorId).map((g) => g.goal.id),
   );
