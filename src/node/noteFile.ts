@@ -54,14 +54,7 @@ export function readNoteHead(path: string, length: number): Uint8Array {
   const fd = openSync(path, OPEN_FLAGS);
   try {
     if (!fstatSync(fd).isFile()) throw new Error('it is not a regular file');
-    const bytes = new Uint8Array(length);
-    let read = 0;
-    while (read < length) {
-      const n = readSync(fd, bytes, read, length - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return bytes.subarray(0, read);
+    return readInto(fd, new Uint8Array(length));
   } finally {
     closeSync(fd);
   }
@@ -77,17 +70,21 @@ export function readNote(path: string): Uint8Array {
   try {
     const info = fstatSync(fd);
     checkNote(info);
-    const bytes = new Uint8Array(info.size);
-    let read = 0;
-    while (read < info.size) {
-      const n = readSync(fd, bytes, read, info.size - read, read);
-      if (n === 0) break;
-      read += n;
-    }
-    return read === info.size ? bytes : bytes.subarray(0, read);
+    return readInto(fd, new Uint8Array(info.size));
   } finally {
     closeSync(fd);
   }
+}
+
+/** Fills `bytes` from the start of the open file `fd`; what was read (less at its end). */
+function readInto(fd: number, bytes: Uint8Array): Uint8Array {
+  let read = 0;
+  while (read < bytes.length) {
+    const n = readSync(fd, bytes, read, bytes.length - read, read);
+    if (n === 0) break;
+    read += n;
+  }
+  return read === bytes.length ? bytes : bytes.subarray(0, read);
 }
 
 /** {@link readNote} through the thread pool. */
