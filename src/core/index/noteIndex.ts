@@ -82,6 +82,8 @@ export interface Notebook {
    * goal's own note always counts toward that goal.
    */
   goalsOfItem(item: ActionItem): string[];
+  /** The goals an item's line links (`[[goal]]` or `#goal`) that name a goal, each once. */
+  linkedGoalsOfItem(item: ActionItem): string[];
 }
 
 /** The mutable index. Only the host's loader and watchers write to it. */
@@ -243,17 +245,28 @@ export class NoteIndex implements Notebook {
       linked = true;
     }
     if (!item.goals.includes(goalId)) return false;
-    return !linked || this.held.byUri.get(item.uri)?.note?.type === 'goal';
+    return !linked || this.inGoalNote(item);
   }
 
   goalsOfItem(item: ActionItem): string[] {
-    const linked = new Set<string>();
-    for (const l of item.links) if (this.held.goalIds.has(l.id)) linked.add(l.id);
-    if (linked.size === 0) return [...item.goals];
+    const linked = this.linkedGoalsOfItem(item);
+    if (linked.length === 0) return [...item.goals];
     // In a goal's own note an item always counts toward that goal; elsewhere the goals the
     // line names replace the note's (a session about two goals, an item about one).
-    if (this.held.byUri.get(item.uri)?.note?.type !== 'goal') return [...linked];
+    if (!this.inGoalNote(item)) return linked;
     return [...new Set([...item.goals, ...linked])];
+  }
+
+  linkedGoalsOfItem(item: ActionItem): string[] {
+    const linked: string[] = [];
+    for (const l of item.links)
+      if (this.held.goalIds.has(l.id) && !linked.includes(l.id)) linked.push(l.id);
+    return linked;
+  }
+
+  /** True when the item sits in a goal note (its own goal always counts). */
+  private inGoalNote(item: ActionItem): boolean {
+    return this.held.byUri.get(item.uri)?.note?.type === 'goal';
   }
 
   private link(parsed: ParsedFile): void {

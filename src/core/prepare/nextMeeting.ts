@@ -100,11 +100,10 @@ export function planNextMeeting(
     // An item of another mentor's note comes only when its own line links a goal this
     // mentor helps with: what a session with one mentor lists is not told to another
     // because the session also touched one of their goals.
-    const goals = item.mentor === undefined ? notebook.goalsOfItem(item) : linkedGoals(item);
+    const goals =
+      item.mentor === undefined ? notebook.goalsOfItem(item) : notebook.linkedGoalsOfItem(item);
     return goals.some((g) => mentoredGoals.has(g));
   };
-  const linkedGoals = (item: ActionItem): string[] =>
-    item.links.filter((l) => notebook.goalsById(l.id).length > 0).map((l) => l.id);
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
