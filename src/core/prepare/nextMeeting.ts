@@ -9,6 +9,7 @@ import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { mentorName, mentorSchedule } from '../rules/schedule';
+import { concernsMentor } from './scope';
 
 /** A goal as the next meeting should see it. */
 export interface GoalProgress {
@@ -78,32 +79,12 @@ export function planNextMeeting(
         a.id.localeCompare(b.id),
     )
     .map((goal) => goalProgress(goal, today));
-  const goalIds = new Set(goals.map((g) => g.goal.id));
 
-  // What belongs on this meeting's table: items from this mentor's notes and those the
-  // mentor owns; items of another mentor's notes whose line links a goal this mentor helps
-  // with, and items of notes without a mentor that count toward one (unless another mentor
-  // owns them); and milestones of the goals in the plan that fall due by the meeting.
-  const mentoredGoals = new Set(
-    goals.filter((g) => (g.goal.mentor?.value ?? '') === mentorId).map((g) => g.goal.id),
+  const relevant = concernsMentor(
+    notebook,
+    mentorId,
+    goals.map((g) => g.goal),
   );
-  const relevant = (item: ActionItem): boolean => {
-    if (item.milestone) return item.goals.some((g) => goalIds.has(g));
-    if (item.mentor === mentorId || (mentorId === '' && item.mentor === undefined)) return true;
-    // What this mentor promised, wherever it was written down.
-    if (mentorId !== '' && item.owner === mentorId) return true;
-    const ownedElsewhere =
-      item.owner !== undefined &&
-      item.owner !== mentorId &&
-      notebook.mentorsById(item.owner).length > 0;
-    if (ownedElsewhere) return false;
-    // An item of another mentor's note comes only when its own line links a goal this
-    // mentor helps with: what a session with one mentor lists is not told to another
-    // because the session also touched one of their goals.
-    const goals =
-      item.mentor === undefined ? notebook.goalsOfItem(item) : notebook.linkedGoalsOfItem(item);
-    return goals.some((g) => mentoredGoals.has(g));
-  };
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
   for (const item of notebook.actionItems()) {
