@@ -20,3 +20,8 @@ export { FindingsEngine } from './rules/engine';
 export { mentorSchedule, mentorName, type MentorSchedule } from './rules/schedule';
 export * from './prepare/nextMeeting';
 export * from './prepare/listing';
+export * from './report/progressReport';
+export * from './report/renderReport';
+export { renderReportPage, escapeHtml } from './report/reportPage';
+export * from './report/calendar';
+export { concernsMentor } from './prepare/scope';
