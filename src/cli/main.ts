@@ -1,21 +1,24 @@
 /**
  * `mentoring-notes`: the notebook from the command line, over the same core as the
- * editor. Commands: check, list, agenda. Exit codes: 0 fine, 1 findings of error
+ * editor. Commands: check, list, agenda, report. Exit codes: 0 fine, 1 findings of error
  * severity, 2 usage error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
+  buildProgressReport,
   computeFindings,
   dateProblem,
   loadNotebook,
   mentorSchedule,
+  nextMeetingCalendar,
   NoteIndex,
   notebookListing,
   planNextMeeting,
   relativeLink,
   renderNextMeeting,
+  renderReportMarkdown,
   sessionPath,
   systemClock,
   type Finding,
@@ -39,6 +42,7 @@ Commands:
   check    report problems: overdue follow-ups, missed meetings, broken notes
   list     list goals, sessions, mentors and action items
   agenda   print the note "Prepare next meeting" would create
+  report   print a progress report to send a mentor, or the next meeting as .ics
 
 DIR is the notebook folder (default: the current directory).
 Run "mentoring-notes <command> --help" for a command's options.`;
@@ -62,6 +66,15 @@ Prints the session note "Prepare next meeting" would create, and where it would 
   --mentor ID    the mentor to meet (default: the one whose meeting comes first)
   --date DATE    meet on DATE (default: the agreed next date, else the cadence)
   --today DATE   as of DATE (default: today)`,
+  report: `Usage: mentoring-notes report [--mentor ID] [--since YYYY-MM-DD] [--ics] [--today YYYY-MM-DD] [DIR]
+
+Prints a progress report as Markdown: goals and milestones, the follow-through rate,
+sessions against the agreed cadence, wins and what is overdue.
+  --mentor ID    the mentor it is for (default: every mentor)
+  --since DATE   the period's first day (default: three months before today)
+  --ics          print the next meeting with --mentor as an iCalendar (.ics) file instead
+  --today DATE   as of DATE (default: today)
+  --grace DAYS   let dates pass by DAYS before counting them as missed (default 0)`,
 };
 
 const OPTIONS = {
@@ -70,6 +83,8 @@ const OPTIONS = {
   grace: { type: 'string' },
   mentor: { type: 'string' },
   date: { type: 'string' },
+  since: { type: 'string' },
+  ics: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const satisfies ParseArgsConfig['options'];
@@ -108,7 +123,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       io.out(`${USAGE}\n`);
       return 0;
     }
-    throw new UsageError('a command is required (check, list or agenda)');
+    throw new UsageError('a command is required (check, list, agenda or report)');
   }
   if (!(command in HELP)) throw new UsageError(`unknown command "${command}"`);
   if (values.help) {
@@ -120,6 +135,7 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
     check: ['json', 'today', 'grace'],
     list: ['json', 'today'],
     agenda: ['mentor', 'date', 'today', 'grace'],
+    report: ['mentor', 'since', 'ics', 'today', 'grace'],
   };
   for (const key of Object.keys(values)) {
     if (!allowed[command]!.includes(key)) throw new UsageError(`${command} does not take --${key}`);
@@ -140,6 +156,16 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
       return check(index, today, grace, values.json === true, io);
     case 'list':
       return list(index, today, values.json === true, io);
+    case 'report':
+      return report(
+        index,
+        today,
+        grace,
+        values.mentor as string | undefined,
+        dateOption('since', values.since as string | undefined),
+        values.ics === true,
+        io,
+      );
     default:
       return agenda(
         index,
@@ -250,6 +276,46 @@ function list(index: NoteIndex, today: LocalDate, json: boolean, io: Io): number
   return 0;
 }
 
+function report(
+  index: NoteIndex,
+  today: LocalDate,
+  graceDays: number,
+  mentor: string | undefined,
+  since: LocalDate | undefined,
+  ics: boolean,
+  io: Io,
+): number {
+  if (mentor !== undefined) knownMentor(index, mentor);
+  if (ics) {
+    if (mentor === undefined) throw new UsageError('--ics needs --mentor ID');
+    const meeting = nextMeetingCalendar(index, mentor, today, new Date());
+    if (!meeting.ok) {
+      io.err(`${meeting.reason}\n`);
+      return 1;
+    }
+    io.out(meeting.ics);
+    return 0;
+  }
+  if (since !== undefined && since > today)
+    throw new UsageError(`--since: ${since} is after today (${today})`);
+  const built = buildProgressReport(index, today, {
+    graceDays,
+    ...(mentor !== undefined && { mentorId: mentor }),
+    ...(since && { from: since }),
+  });
+  io.out(renderReportMarkdown(built));
+  return 0;
+}
+
+/** Refuses a mentor id the notebook does not know, naming those it does. */
+function knownMentor(index: NoteIndex, mentor: string): void {
+  const ids = [...index.mentorIds()];
+  if (!ids.includes(mentor))
+    throw new UsageError(
+      `no mentor "${mentor}" in this notebook${ids.length ? ` (mentors: ${ids.sort().join(', ')})` : ''}`,
+    );
+}
+
 function agenda(
   index: NoteIndex,
   today: LocalDate,
@@ -258,12 +324,8 @@ function agenda(
   date: LocalDate | undefined,
   io: Io,
 ): number {
+  if (mentor !== undefined) knownMentor(index, mentor);
   const ids = [...index.mentorIds()];
-  if (mentor !== undefined && !ids.includes(mentor)) {
-    throw new UsageError(
-      `no mentor "${mentor}" in this notebook${ids.length ? ` (mentors: ${ids.sort().join(', ')})` : ''}`,
-    );
-  }
   const chosen =
     mentor ??
     ids

@@ -119,6 +119,41 @@ describe('CLI on the example notebook', () => {
     assert.match(r.out, /mentor: priya-natarajan/);
     assert.match(r.out, /date: 2026-11-21/);
   });
+
+  it('report prints the progress report the editor shows as Markdown', async () => {
+    const r = await cli('report', '--mentor', 'alex-rivera', '--today', '2026-11-21', EXAMPLE);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^# Progress report for Alex Rivera\n\n2026-08-22 to 2026-11-21\n/);
+    assert.match(r.out, /Follow-through:\*\* 10 of 12 follow-ups due were done \(83%\)/);
+    const since = await cli('report', '--since', '2026-11-01', '--today', '2026-11-21', EXAMPLE);
+    assert.match(since.out, /^# Progress report for all mentors\n\n2026-11-01 to 2026-11-21\n/);
+  });
+
+  it('report --ics prints the next meeting as a calendar file, or says why it cannot', async () => {
+    const r = await cli(
+      'report',
+      '--ics',
+      '--mentor',
+      'alex-rivera',
+      '--today',
+      '2026-11-21',
+      EXAMPLE,
+    );
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^BEGIN:VCALENDAR\r\n[^]*\r\nDTSTART;VALUE=DATE:20261128\r\n/);
+    const missed = await cli(
+      'report',
+      '--ics',
+      '--mentor',
+      'priya-natarajan',
+      '--today',
+      '2026-11-21',
+      EXAMPLE,
+    );
+    assert.equal(missed.code, 1);
+    assert.equal(missed.out, '');
+    assert.match(missed.err, /was due 2026-11-10 and has passed/);
+  });
 });
 
 describe('CLI usage', () => {
@@ -132,6 +167,10 @@ describe('CLI usage', () => {
       ['check', '/definitely/not/here'],
       ['agenda', '--mentor', 'nobody', EXAMPLE],
       ['check', '--grace', '-3', EXAMPLE],
+      ['report', '--ics', EXAMPLE],
+      ['report', '--mentor', 'nobody', EXAMPLE],
+      ['report', '--since', '2030-01-01', '--today', '2026-11-21', EXAMPLE],
+      ['agenda', '--ics', EXAMPLE],
     ]) {
       const r = await cli(...args);
       assert.equal(r.code, 2, args.join(' '));
@@ -141,7 +180,7 @@ describe('CLI usage', () => {
 
   it('prints help for each command', async () => {
     assert.match((await cli('--help')).out, /Commands:/);
-    for (const c of ['check', 'list', 'agenda']) {
+    for (const c of ['check', 'list', 'agenda', 'report']) {
       const r = await cli(c, '--help');
       assert.equal(r.code, 0);
       assert.match(r.out, new RegExp(`Usage: mentoring-notes ${c}`));
