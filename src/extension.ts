@@ -10,6 +10,7 @@ import { registerNewMentor } from './features/commands/newMentor';
 import { registerNewSession } from './features/commands/newSession';
 import { registerOpenExample } from './features/commands/openExample';
 import { registerPrepareNextMeeting } from './features/commands/prepareNextMeeting';
+import { registerExportMeeting } from './features/commands/exportMeeting';
 import { registerRefresh } from './features/commands/refresh';
 import { registerReschedule } from './features/commands/reschedule';
 import { ActionItemsProvider, registerActionItemsView } from './features/actionItemsView';
@@ -17,6 +18,7 @@ import type { FeatureDeps } from './features/deps';
 import { registerDiagnostics } from './features/diagnostics';
 import { GoalsProvider, registerGoalsView } from './features/goalsView';
 import { registerQuickFixes } from './features/quickFixes';
+import { registerReport } from './features/report';
 import { registerSessionsView, SessionsProvider } from './features/sessionsView';
 import { registerScanProgress } from './features/scanProgress';
 import { registerStatusBar } from './features/statusBar';
@@ -95,6 +97,8 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
       'mentoringNotes.sessions',
     ]),
     registerPrepareNextMeeting(deps),
+    registerReport(deps),
+    registerExportMeeting(deps),
     registerNewGoal(deps),
     registerNewMentor(deps),
     registerNewSession(deps),

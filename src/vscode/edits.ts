@@ -81,10 +81,11 @@ export async function createNote(uri: vscode.Uri, content: string): Promise<vsco
   return target;
 }
 
-/** `uri`, or the first `name-N.md` beside it that does not exist. */
+/** `uri`, or the first `name-N.ext` beside it (`name-N.md`, `name-N.ics`) that does not exist. */
 export async function freeName(uri: vscode.Uri): Promise<vscode.Uri> {
   for (let n = 1; n < 1000; n++) {
-    const candidate = n === 1 ? uri : uri.with({ path: uri.path.replace(/(\.md)?$/i, `-${n}$1`) });
+    const candidate =
+      n === 1 ? uri : uri.with({ path: uri.path.replace(/(\.[^./]+)?$/, `-${n}$1`) });
     if (!(await exists(candidate))) return candidate;
   }
   throw new Error(`No free file name near ${uri.path}.`);

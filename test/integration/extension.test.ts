@@ -251,6 +251,59 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     ]);
   });
 
+  it('shows the progress report with charts, opens it as Markdown, and exports the next meeting as .ics', async () => {
+    const html = await vscode.commands.executeCommand<string>('mentoringNotes.showReport', {
+      mentor: 'alex-rivera',
+    });
+    assert.match(html, /<h1>Progress report for Alex Rivera<\/h1>/);
+    assert.equal((html.match(/<svg /g) ?? []).length, 3);
+    assert.doesNotMatch(html, /<script/i);
+    const reportTab = (): vscode.Tab | undefined =>
+      vscode.window.tabGroups.all
+        .flatMap((g) => g.tabs)
+        .find(
+          (t) =>
+            t.input instanceof vscode.TabInputWebview &&
+            /mentoringNotes\.report$/.test(t.input.viewType),
+        );
+    const tab = await until('the report tab', reportTab, vscode.window.tabGroups.onDidChangeTabs);
+    assert.ok(tab.isActive);
+    assert.equal(tab.label, 'Progress: Alex Rivera');
+
+    // From the report's title bar: the report on show, as a new unsaved document.
+    const md = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.reportAsMarkdown');
+    assert.equal(md.scheme, 'untitled');
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === md.toString());
+    assert.equal(doc?.languageId, 'markdown');
+    assert.match(doc!.getText(), /^# Progress report for Alex Rivera\n/);
+    assert.match(doc!.getText(), /\| Alex Rivera \| biweekly \|/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+
+    const target = fixture('next-meeting.ics');
+    const first = await vscode.commands.executeCommand<vscode.Uri>(
+      'mentoringNotes.exportNextMeeting',
+      { mentor: 'alex-rivera', target },
+    );
+    const second = await vscode.commands.executeCommand<vscode.Uri>(
+      'mentoringNotes.exportNextMeeting',
+      { mentor: 'alex-rivera', target },
+    );
+    try {
+      assert.equal(first.toString(), target.toString());
+      assert.equal(vscode.workspace.asRelativePath(second), 'next-meeting-2.ics');
+      const ics = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+      assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(ics, /\r\nDTSTART;VALUE=DATE:\d{8}\r\n/);
+      assert.match(ics, /\r\nSUMMARY:Mentoring: Alex Rivera\r\n/);
+      assert.equal(
+        new TextDecoder().decode(await vscode.workspace.fs.readFile(second)).split('UID:')[1],
+        ics.split('UID:')[1],
+      );
+    } finally {
+      for (const uri of [first, second]) if (uri) await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('clears the overdue diagnostic after markDone', async () => {
     const uri = fixture(OLD);
     const marked = await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', {

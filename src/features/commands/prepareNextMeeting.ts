@@ -7,8 +7,6 @@ import * as vscode from 'vscode';
 import {
   agendaCursor,
   dateProblem,
-  mentorName,
-  mentorSchedule,
   planNextMeeting,
   relativeLink,
   renderNextMeeting,
@@ -17,6 +15,7 @@ import {
 } from '../../core';
 import { createNote, exists } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
+import { pickMentor } from '../pickMentor';
 import { notebookRoot, showCreated } from '../target';
 
 /** Arguments for keybindings, tasks and other extensions. */
@@ -37,7 +36,8 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
       if (args?.date !== undefined && dateProblem(args.date))
         throw new Error(`date: ${dateProblem(args.date)}`);
       const today = deps.clock.today();
-      const mentor = args?.mentor ?? (await pickMentor(deps, today));
+      const mentor =
+        args?.mentor ?? (await pickMentor(deps, today, 'Prepare the next meeting with…'));
       if (mentor === undefined) return undefined;
 
       const plan = planNextMeeting(deps.service.notebook, mentor, today, {
@@ -63,33 +63,4 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
       return created;
     },
   );
-}
-
-/** Asks which mentor to meet, soonest meeting first. `''` means no particular mentor. */
-async function pickMentor(deps: FeatureDeps, today: LocalDate): Promise<string | undefined> {
-  const notebook = deps.service.notebook;
-  const ids = [...notebook.mentorIds()];
-  if (ids.length === 0) return '';
-  const grace = deps.settings().graceDays;
-  const items = ids
-    .map((id) => {
-      const s = mentorSchedule(notebook, id, today, grace);
-      const when = s.missed
-        ? `missed ${s.missed.next.value}`
-        : s.next
-          ? `next ${s.next.date}`
-          : 'no date agreed';
-      return {
-        id,
-        sortKey: s.next?.date ?? '9999',
-        label: mentorName(notebook, id),
-        description: when,
-      };
-    })
-    .sort((a, b) => a.sortKey.localeCompare(b.sortKey) || a.label.localeCompare(b.label));
-  if (items.length === 1) return items[0]!.id;
-  const picked = await vscode.window.showQuickPick(items, {
-    title: 'Prepare the next meeting with…',
-  });
-  return picked?.id;
 }

@@ -1,0 +1,143 @@
+/**
+ * The progress report: `mentoringNotes.showReport` opens it in a webview with charts (kept
+ * current as notes change while it is visible), `mentoringNotes.reportAsMarkdown` opens it
+ * as a new, unsaved Markdown document to paste or save where the user wants. Neither writes
+ * a file. The webview runs no script (see core/report/reportPage.ts).
+ */
+import * as vscode from 'vscode';
+import {
+  buildProgressReport,
+  dateProblem,
+  mentorName,
+  renderReportMarkdown,
+  renderReportPage,
+  type LocalDate,
+  type ProgressReport,
+} from '../core';
+import type { FeatureDeps } from './deps';
+import { ALL_MENTORS, pickMentor } from './pickMentor';
+
+/** Arguments for keybindings, tests and other extensions. */
+export interface ReportArgs {
+  /** The mentor's id; `null` for every mentor; omitted: ask. */
+  readonly mentor?: string | null;
+  /** First day of the period (`YYYY-MM-DD`); by default three months back. */
+  readonly from?: LocalDate;
+}
+
+/** What a report is about: the mentor (undefined: everyone) and the period's first day. */
+interface ReportScope {
+  readonly mentorId?: string;
+  readonly from?: LocalDate;
+}
+
+const VIEW_TYPE = 'mentoringNotes.report';
+
+/** Registers both commands and the panel's upkeep. */
+export function registerReport(deps: FeatureDeps): vscode.Disposable {
+  let panel: vscode.WebviewPanel | undefined;
+  let shown: ReportScope = {};
+  let pending: ReturnType<typeof setTimeout> | undefined;
+
+  const build = (scope: ReportScope): ProgressReport =>
+    buildProgressReport(deps.service.notebook, deps.clock.today(), {
+      ...scope,
+      graceDays: deps.settings().graceDays,
+    });
+  const draw = (): string => {
+    const html = renderReportPage(build(shown));
+    if (panel) {
+      panel.webview.html = html;
+      panel.title = titleOf(deps, shown);
+    }
+    return html;
+  };
+  // Notes change in bursts (a save, a branch switch): redraw once the burst is over, and
+  // only while the report is visible; a hidden one is redrawn when shown again.
+  let stale = false;
+  const later = (): void => {
+    if (!panel?.visible) {
+      stale = true;
+      return;
+    }
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = undefined;
+      draw();
+    }, 300);
+  };
+
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(
+      'mentoringNotes.showReport',
+      async (args?: ReportArgs): Promise<string | undefined> => {
+        const scope = await scopeOf(deps, args);
+        if (!scope) return undefined;
+        shown = scope;
+        if (!panel) {
+          panel = vscode.window.createWebviewPanel(
+            VIEW_TYPE,
+            titleOf(deps, scope),
+            { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+            // No script, no local files: the page is text and inline SVG only.
+            { enableScripts: false, localResourceRoots: [] },
+          );
+          panel.onDidDispose(() => {
+            panel = undefined;
+            if (pending) clearTimeout(pending);
+          });
+          panel.onDidChangeViewState(() => {
+            if (panel?.visible && stale) {
+              stale = false;
+              draw();
+            }
+          });
+        } else {
+          panel.reveal();
+        }
+        return draw();
+      },
+    ),
+    vscode.commands.registerCommand(
+      'mentoringNotes.reportAsMarkdown',
+      async (args?: ReportArgs): Promise<vscode.Uri | undefined> => {
+        // From the report's title bar: the report on show.
+        const scope = args === undefined && panel?.active ? shown : await scopeOf(deps, args);
+        if (!scope) return undefined;
+        const doc = await vscode.workspace.openTextDocument({
+          language: 'markdown',
+          content: renderReportMarkdown(build(scope)),
+        });
+        await vscode.window.showTextDocument(doc, { preview: false });
+        return doc.uri;
+      },
+    ),
+    deps.service.onDidChange(later),
+    { dispose: () => panel?.dispose() },
+  );
+}
+
+async function scopeOf(deps: FeatureDeps, args?: ReportArgs): Promise<ReportScope | undefined> {
+  await deps.service.ready();
+  if (args?.from !== undefined && dateProblem(args.from))
+    throw new Error(`from: ${dateProblem(args.from)}`);
+  let mentor: string | typeof ALL_MENTORS | undefined;
+  if (args?.mentor === null) mentor = ALL_MENTORS;
+  else
+    mentor =
+      args?.mentor ??
+      (await pickMentor(deps, deps.clock.today(), 'Progress report for…', {
+        label: 'All mentors',
+      }));
+  if (mentor === undefined) return undefined;
+  return {
+    ...(mentor !== ALL_MENTORS && { mentorId: mentor }),
+    ...(args?.from && { from: args.from }),
+  };
+}
+
+function titleOf(deps: FeatureDeps, scope: ReportScope): string {
+  return scope.mentorId === undefined
+    ? 'Progress Report'
+    : `Progress: ${mentorName(deps.service.notebook, scope.mentorId)}`;
+}
