@@ -147,6 +147,22 @@ const SCREENSHOTS = [
       await page.locator('.monaco-hover, .workbench-hover').first().waitFor();
     },
   },
+  {
+    // "Mentoring: Show Progress Report", Alex Rivera: the report with its charts, in a
+    // webview (which runs no script).
+    name: 'progress-report',
+    show: async (page) => {
+      await setSideBarVisible(page, false);
+      await runCommand(page, `${CONTAINER}: Show Progress Report`, { prompt: true });
+      await pickQuickItem(page, 'Alex Rivera');
+      await page
+        .frameLocator('iframe.webview.ready')
+        .frameLocator('iframe#active-frame')
+        .locator('svg')
+        .first()
+        .waitFor();
+    },
+  },
 ];
 
 const { values: options } = parseArgs({

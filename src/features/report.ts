@@ -8,7 +8,10 @@ import * as vscode from 'vscode';
 import {
   buildProgressReport,
   dateProblem,
+  defaultReportStart,
   mentorName,
+  plusDays,
+  plusMonths,
   renderReportMarkdown,
   renderReportPage,
   type LocalDate,
@@ -112,6 +115,18 @@ export function registerReport(deps: FeatureDeps): vscode.Disposable {
         return doc.uri;
       },
     ),
+    vscode.commands.registerCommand(
+      'mentoringNotes.changeReportPeriod',
+      async (args?: { readonly from?: LocalDate }): Promise<string | undefined> => {
+        if (!panel) return undefined;
+        if (args?.from !== undefined && dateProblem(args.from))
+          throw new Error(`from: ${dateProblem(args.from)}`);
+        const from = args?.from ?? (await pickPeriod(deps, shown));
+        if (from === undefined) return undefined;
+        shown = { ...shown, from };
+        return draw();
+      },
+    ),
     deps.service.onDidChange(later),
     { dispose: () => panel?.dispose() },
   );
@@ -140,4 +155,32 @@ function titleOf(deps: FeatureDeps, scope: ReportScope): string {
   return scope.mentorId === undefined
     ? 'Progress Report'
     : `Progress: ${mentorName(deps.service.notebook, scope.mentorId)}`;
+}
+
+/** Asks for the report's period; resolves to its first day (undefined when cancelled). */
+async function pickPeriod(deps: FeatureDeps, scope: ReportScope): Promise<LocalDate | undefined> {
+  const today = deps.clock.today();
+  const current = scope.from ?? defaultReportStart(today);
+  const choices: { label: string; from: LocalDate }[] = [];
+  const last =
+    scope.mentorId !== undefined
+      ? deps.service.notebook.latestSession(scope.mentorId, today)?.date?.value
+      : undefined;
+  // The day after the last meeting: what happened since then.
+  if (last && last < today)
+    choices.push({ label: 'Since the last session', from: plusDays(last, 1) });
+  for (const months of [1, 3, 6, 12])
+    choices.push({
+      label: months === 1 ? 'Last month' : `Last ${months} months`,
+      from: plusDays(plusMonths(today, -months), 1),
+    });
+  choices.push({ label: 'This year', from: `${today.slice(0, 4)}-01-01` });
+  const picked = await vscode.window.showQuickPick(
+    choices.map((c) => ({
+      ...c,
+      description: `${c.from} to ${today}${c.from === current ? ' · shown now' : ''}`,
+    })),
+    { title: 'Report on the period…' },
+  );
+  return picked?.from;
 }

@@ -270,12 +270,20 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     assert.ok(tab.isActive);
     assert.equal(tab.label, 'Progress: Alex Rivera');
 
-    // From the report's title bar: the report on show, as a new unsaved document.
+    // From the report's title bar: another period, then the report on show as Markdown.
+    const november = await vscode.commands.executeCommand<string>(
+      'mentoringNotes.changeReportPeriod',
+      { from: '2026-11-01' },
+    );
+    assert.match(november, /2026-11-01 to 2026-11-21/);
     const md = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.reportAsMarkdown');
     assert.equal(md.scheme, 'untitled');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === md.toString());
     assert.equal(doc?.languageId, 'markdown');
-    assert.match(doc!.getText(), /^# Progress report for Alex Rivera\n/);
+    assert.match(
+      doc!.getText(),
+      /^# Progress report for Alex Rivera\n\n2026-11-01 to 2026-11-21\n/,
+    );
     assert.match(doc!.getText(), /\| Alex Rivera \| biweekly \|/);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
@@ -295,10 +303,13 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
       assert.match(ics, /\r\nDTSTART;VALUE=DATE:\d{8}\r\n/);
       assert.match(ics, /\r\nSUMMARY:Mentoring: Alex Rivera\r\n/);
+      // The same event (one UID): importing the second copy updates it.
+      const uid = (text: string): string | undefined => /\r\nUID:(.*)\r\n/.exec(text)?.[1];
       assert.equal(
-        new TextDecoder().decode(await vscode.workspace.fs.readFile(second)).split('UID:')[1],
-        ics.split('UID:')[1],
+        uid(new TextDecoder().decode(await vscode.workspace.fs.readFile(second))),
+        uid(ics),
       );
+      assert.ok(uid(ics));
     } finally {
       for (const uri of [first, second]) if (uri) await vscode.workspace.fs.delete(uri);
     }

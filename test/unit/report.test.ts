@@ -212,6 +212,26 @@ describe('progress report', () => {
     assert.equal(escapeHtml(`"'<>&`), '&#34;&#39;&#60;&#62;&#38;');
   });
 
+  it('cuts long lists and many goals, saying how many were left out', () => {
+    const files: Record<string, string> = { 'm.md': mentor('m') };
+    const items = Array.from(
+      { length: 60 },
+      (_, k) => `- [ ] item ${k} 📅 2026-11-0${(k % 9) + 1}`,
+    );
+    files['s.md'] = session('2026-11-01', 'm', `${items.join('\n')}\n`);
+    for (let k = 0; k < 45; k++) files[`g${k}.md`] = `---\ntype: goal\nid: g${k}\n---\n`;
+    const report = buildProgressReport(notebook(files), TODAY);
+    assert.equal(report.overdue.length, 60);
+    const md = renderReportMarkdown(report);
+    const attention = md.slice(md.indexOf('## Needs attention'), md.indexOf('## Follow-through'));
+    assert.equal(attention.split('\n').filter((l) => l.startsWith('- ')).length, 51);
+    assert.match(attention, /- …and 10 more overdue \(the Action Items view lists them all\)\./);
+    assert.match(md, /\nAnd 5 more goals\.\n/);
+    const page = renderReportPage(report);
+    assert.match(page, /And 5 more goals\./);
+    assert.equal((page.match(/ milestones? done<\/title>/g) ?? []).length, 40);
+  });
+
   it('draws the charts from the numbers', async () => {
     const index = await example();
     const page = renderReportPage(buildProgressReport(index, TODAY, { mentorId: 'alex-rivera' }));

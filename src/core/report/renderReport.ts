@@ -6,7 +6,7 @@
 import { daysBetween } from '../model/dates';
 import { itemLabel } from '../model/actionItems';
 import { plural } from '../model/words';
-import type { ActionItem } from '../model/types';
+import type { ActionItem, Goal } from '../model/types';
 import {
   followThroughRate,
   onTimeRate,
@@ -74,7 +74,8 @@ export function renderReportMarkdown(report: ProgressReport): string {
   if (!report.goals.length) out.push('No goals in view for this period.');
   else {
     out.push('| Goal | Status | Milestones | Target | Open items |', '|---|---|---|---|---:|');
-    for (const g of report.goals) {
+    const { shown, more } = capped(report.goals, MAX_GOALS);
+    for (const g of shown) {
       const recent = g.milestonesDoneInPeriod ? ` (+${g.milestonesDoneInPeriod})` : '';
       const target = g.goal.target
         ? `${g.goal.target.value}${g.pastTarget ? ' (passed)' : ''}`
@@ -83,34 +84,19 @@ export function renderReportMarkdown(report: ProgressReport): string {
         `| ${cell(g.goal.title ?? g.goal.id)} | ${g.goal.status} | ${g.done}/${g.total}${recent} | ${target} | ${g.openItems} |`,
       );
     }
-    const measured = report.goals.filter((g) => g.goal.measure);
+    if (more) out.push('', `And ${plural(more, 'more goal')}.`);
+    const measured = shown.filter((g) => g.goal.measure);
     if (measured.length) out.push('', 'How each goal is measured:', '');
     for (const g of measured)
       out.push(`- ${oneLine(g.goal.title ?? g.goal.id)}: ${oneLine(g.goal.measure!)}`);
   }
   out.push('');
 
-  out.push('## Wins', '');
-  for (const g of report.achievedGoals)
-    out.push(`- Achieved the goal: ${oneLine(g.title ?? g.id)}`);
-  for (const w of report.wins)
-    out.push(`- ${itemText(w)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate}`);
-  if (!report.wins.length && !report.achievedGoals.length)
-    out.push('Nothing ticked off in this period yet.');
-  out.push('');
-
-  out.push('## Needs attention', '');
-  if (!report.overdue.length) out.push('Nothing overdue.');
-  for (const item of report.overdue) {
-    const days = daysBetween(item.due!, report.to);
-    out.push(`- ${itemText(item)}${owner(item)}, due ${item.due} (${plural(days, 'day')} overdue)`);
-  }
-  out.push('');
-
-  if (report.upcoming.length) {
-    out.push('## Coming up', '');
-    for (const item of report.upcoming)
-      out.push(`- ${itemText(item)}${owner(item)}, due ${item.due}`);
+  for (const section of reportLists(report)) {
+    if (!section.lines.length && !section.empty) continue;
+    out.push(`## ${section.title}`, '');
+    if (!section.lines.length) out.push(section.empty);
+    for (const line of section.lines) out.push(`- ${line}`);
     out.push('');
   }
 
@@ -142,6 +128,70 @@ export function renderReportMarkdown(report: ProgressReport): string {
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Lists longer than this are cut (a report is read, not searched: the views hold the rest). */
+export const MAX_LIST = 50;
+/** Goals shown in a report's table and chart. */
+export const MAX_GOALS = 40;
+
+/** The first `limit` of `list`, and how many were left out. */
+export function capped<T>(
+  list: readonly T[],
+  limit: number,
+): { shown: readonly T[]; more: number } {
+  return list.length > limit
+    ? { shown: list.slice(0, limit), more: list.length - limit }
+    : { shown: list, more: 0 };
+}
+
+/** A titled list of the report, as lines of plain text, with what to say when it is empty. */
+export interface ReportList {
+  readonly title: string;
+  readonly lines: readonly string[];
+  /** Said when there are no lines; an empty list with no `empty` is left out. */
+  readonly empty: string;
+}
+
+/** Wins, what needs attention and what comes up: shared by the Markdown and the page. */
+export function reportLists(report: ProgressReport): ReportList[] {
+  // Only the lines shown are written: at 100,000 notes a list can hold 30,000 items.
+  const cut = <T>(list: readonly T[], line: (x: T) => string, what: string): string[] => {
+    const { shown, more } = capped(list, MAX_LIST);
+    const lines = shown.map(line);
+    if (more) lines.push(`…and ${more} more ${what} (the Action Items view lists them all).`);
+    return lines;
+  };
+  const wins: readonly (Goal | ActionItem)[] = [...report.achievedGoals, ...report.wins];
+  return [
+    {
+      title: 'Wins',
+      lines: cut(
+        wins,
+        (w) =>
+          'type' in w
+            ? `Achieved the goal: ${oneLine(w.title ?? w.id)}`
+            : `${itemText(w)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate}`,
+        'done',
+      ),
+      empty: 'Nothing ticked off in this period yet.',
+    },
+    {
+      title: 'Needs attention',
+      lines: cut(
+        report.overdue,
+        (i) =>
+          `${itemText(i)}${owner(i)}, due ${i.due} (${plural(daysBetween(i.due!, report.to), 'day')} overdue)`,
+        'overdue',
+      ),
+      empty: 'Nothing overdue.',
+    },
+    {
+      title: 'Coming up',
+      lines: cut(report.upcoming, (i) => `${itemText(i)}${owner(i)}, due ${i.due}`, 'due soon'),
+      empty: '',
+    },
+  ];
 }
 
 function itemText(item: ActionItem): string {

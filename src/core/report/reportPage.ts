@@ -5,16 +5,14 @@
  * inline styles. Colours come from the editor's theme (its `--vscode-*` variables).
  */
 import { daysBetween } from '../model/dates';
-import { itemLabel } from '../model/actionItems';
 import { plural } from '../model/words';
-import type { ActionItem } from '../model/types';
 import type {
   CadenceReport,
   GoalReport,
   MonthFollowThrough,
   ProgressReport,
 } from './progressReport';
-import { reportSummary } from './renderReport';
+import { capped, MAX_GOALS, reportLists, reportSummary } from './renderReport';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -56,39 +54,19 @@ export function renderReportPage(report: ProgressReport): string {
   body.push(
     report.goals.length ? goalsChart(report.goals) : '<p>No goals in view for this period.</p>',
   );
+  const goalsLeft = capped(report.goals, MAX_GOALS).more;
+  if (goalsLeft) body.push(`<p class="muted">And ${plural(goalsLeft, 'more goal')}.</p>`);
+  body.push();
 
   if (report.cadence.length) {
     body.push('<h2>Meetings against cadence</h2>');
     body.push(meetingsChart(report.cadence, report.from, report.to));
   }
 
-  body.push('<h2>Wins</h2>');
-  const wins = [
-    ...report.achievedGoals.map((g) => `Achieved the goal: ${g.title ?? g.id}`),
-    ...report.wins.map(
-      (w) => `${itemLabel(w)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate}`,
-    ),
-  ];
-  body.push(list(wins, 'Nothing ticked off in this period yet.'));
-
-  body.push('<h2>Needs attention</h2>');
-  body.push(
-    list(
-      report.overdue.map(
-        (i) =>
-          `${itemLabel(i)}${owner(i)}, due ${i.due} (${plural(daysBetween(i.due!, report.to), 'day')} overdue)`,
-      ),
-      'Nothing overdue.',
-    ),
-  );
-  if (report.upcoming.length) {
-    body.push('<h2>Coming up</h2>');
-    body.push(
-      list(
-        report.upcoming.map((i) => `${itemLabel(i)}${owner(i)}, due ${i.due}`),
-        '',
-      ),
-    );
+  for (const section of reportLists(report)) {
+    if (!section.lines.length && !section.empty) continue;
+    body.push(`<h2>${h(section.title)}</h2>`);
+    body.push(list(section.lines, section.empty));
   }
 
   return `<!DOCTYPE html>
@@ -108,6 +86,7 @@ h2 { font-size: 1.2em; margin-top: 1.6em; border-bottom: 1px solid ${COLORS.trac
 svg { display: block; max-width: 100%; height: auto; }
 svg text { fill: ${COLORS.text}; font-size: 12px; font-family: var(--vscode-font-family); }
 svg text.muted { fill: ${COLORS.muted}; }
+svg text.warn { fill: var(--vscode-editorWarning-foreground, #bf8803); }
 </style>
 </head>
 <body>
@@ -115,10 +94,6 @@ ${body.join('\n')}
 </body>
 </html>
 `;
-}
-
-function owner(item: ActionItem): string {
-  return item.owner ? ` (@${item.owner})` : '';
 }
 
 function list(lines: readonly string[], empty: string): string {
@@ -150,7 +125,6 @@ export function followThroughChart(months: readonly MonthFollowThrough[]): strin
   const max = Math.max(1, ...months.map((m) => m.due));
   const scale = height / max;
   const parts: string[] = [];
-  parts.push(text(4, top - 4, `${max}`, 'start', 'muted'));
   parts.push(`<line x1="32" y1="${base}" x2="${width}" y2="${base}" stroke="${COLORS.track}"/>`);
   months.forEach((m, i) => {
     const x = 40 + i * slot;
@@ -178,7 +152,8 @@ export function goalsChart(goals: readonly GoalReport[]): string {
   const barWidth = 300;
   const row = 26;
   const parts: string[] = [];
-  goals.forEach((g, i) => {
+  const shown = capped(goals, MAX_GOALS).shown;
+  shown.forEach((g, i) => {
     const y = 8 + i * row;
     const title = g.goal.title ?? g.goal.id;
     parts.push(text(0, y + 13, title.length > 40 ? `${title.slice(0, 39)}…` : title));
@@ -190,7 +165,7 @@ export function goalsChart(goals: readonly GoalReport[]): string {
         y,
         barWidth * share,
         16,
-        g.pastTarget ? COLORS.open : COLORS.bar,
+        g.pastTarget ? COLORS.open : g.goal.status === 'achieved' ? COLORS.onTime : COLORS.bar,
         `${title}: ${g.done} of ${plural(g.total, 'milestone')} done`,
       ),
     );
@@ -210,7 +185,7 @@ export function goalsChart(goals: readonly GoalReport[]): string {
   });
   return svg(
     labelWidth + barWidth + 260,
-    16 + goals.length * row,
+    16 + shown.length * row,
     'Milestones done per goal',
     parts,
   );
@@ -242,7 +217,7 @@ export function meetingsChart(rows: readonly CadenceReport[], from: string, to: 
         ? `${c.held.length} of ${c.expected} expected`
         : `${c.held.length} held`;
     const color =
-      c.overdue || (c.expected !== undefined && c.held.length < c.expected) ? 'muted' : '';
+      c.overdue || (c.expected !== undefined && c.held.length < c.expected) ? 'warn' : '';
     parts.push(
       text(
         labelWidth + lineWidth + 10,
