@@ -25,3 +25,4 @@ export * from './report/renderReport';
 export { renderReportPage, escapeHtml } from './report/reportPage';
 export * from './report/calendar';
 export { concernsMentor } from './prepare/scope';
+export * from './model/recurrence';

@@ -147,9 +147,15 @@ function markDone(
   today: string,
   diagnostic: vscode.Diagnostic,
 ): vscode.CodeAction {
-  const action = new vscode.CodeAction('Mark done', vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
-  addMarkDone(action.edit, document, item, today);
+  const edit = new vscode.WorkspaceEdit();
+  const { next } = addMarkDone(edit, document, item, today);
+  const title = !next
+    ? 'Mark done'
+    : next.due
+      ? `Mark done (it recurs: the next one is due ${next.due})`
+      : 'Mark done (it recurs: the next one goes above)';
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = edit;
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;

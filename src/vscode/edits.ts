@@ -5,7 +5,7 @@
  * disk; one with unsaved changes is left for the user to save.
  */
 import * as vscode from 'vscode';
-import { parseText, type ActionItem, type LocalDate } from '../core';
+import { nextOccurrence, parseText, type ActionItem, type LocalDate } from '../core';
 import { toRange } from './convert';
 
 /** The action item on `line` of `uri`, read from the document as it is now (unsaved text included). */
@@ -20,28 +20,43 @@ export async function itemAt(
   return item ? { doc, item } : undefined;
 }
 
-/** Marks the item on `line` done today: `[x]` and a `✅` date. Returns false when there is no open item there. */
+/**
+ * Marks the item on `line` done today: `[x]` and a `✅` date, and the next occurrence of
+ * a recurring item above it. Undefined when there is no open item there (or the edit
+ * failed); else what {@link addMarkDone} added.
+ */
 export async function markItemDone(
   uri: vscode.Uri,
   line: number,
   today: LocalDate,
-): Promise<boolean> {
+): Promise<{ readonly next?: { readonly due?: LocalDate } } | undefined> {
   const found = await itemAt(uri, line);
-  if (!found || found.item.done) return false;
+  if (!found || found.item.done) return undefined;
   const edit = new vscode.WorkspaceEdit();
-  addMarkDone(edit, found.doc, found.item, today);
-  return apply(found.doc, edit);
+  const added = addMarkDone(edit, found.doc, found.item, today);
+  return (await apply(found.doc, edit)) ? added : undefined;
 }
 
-/** Adds to `edit` the change that marks `item` done: `[x]`, and `✅ today` unless a done date is written. */
+/**
+ * Adds to `edit` the change that marks `item` done: `[x]`, and `✅ today` unless a done
+ * date is written. A recurring item (`🔁 every week`) gets its next occurrence on a new
+ * line above it, as Obsidian Tasks does. Returns that occurrence's due date, if any.
+ */
 export function addMarkDone(
   edit: vscode.WorkspaceEdit,
   doc: vscode.TextDocument,
   item: ActionItem,
   today: LocalDate,
-): void {
+): { readonly next?: { readonly due?: LocalDate } } {
+  const line = doc.lineAt(item.line);
+  const next = nextOccurrence(item, line.text, today);
+  if (next) {
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    edit.insert(doc.uri, line.range.start, `${next.line}${eol}`);
+  }
   edit.replace(doc.uri, toRange(item.checkboxRange), '[x]');
   if (!item.doneDate) edit.insert(doc.uri, endOfContent(doc, item.line), ` ✅ ${today}`);
+  return next ? { next } : {};
 }
 
 /** Adds to `edit` the change that sets `item`'s due date (replacing it, or appending `📅 date`). */

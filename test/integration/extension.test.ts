@@ -336,6 +336,40 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     assert.ok(disk.includes('✅ 2026-11-21'), 'the edit was saved');
   });
 
+  it('marks a recurring item done and adds its next occurrence above it, as Obsidian Tasks does', async () => {
+    const uri = fixture('recurring.md');
+    const text =
+      '---\ntype: session\ndate: 2026-11-01\nmentor: alex-rivera\n---\n## Action items\n' +
+      '- [ ] Send Alex the weekly update 📅 2026-11-20 🔁 every week\n';
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    try {
+      await until(
+        'the recurring item to be overdue',
+        () => findings(uri, 'overdue-action-item')[0],
+        onDiagnostics,
+      );
+      const marked = await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', {
+        uri,
+        line: 6,
+      });
+      assert.equal(marked, true);
+      const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      assert.deepEqual(disk.split('\n').slice(6), [
+        '- [ ] Send Alex the weekly update 📅 2026-11-27 🔁 every week',
+        '- [x] Send Alex the weekly update 📅 2026-11-20 🔁 every week ✅ 2026-11-21',
+        '',
+      ]);
+      await until(
+        'the overdue diagnostic to go',
+        () => findings(uri, 'overdue-action-item').length === 0,
+        onDiagnostics,
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('redraws the goals that were expanded when a session changes, every goal when a goal does', async () => {
     const provider = mn.views.goals;
     const redrawn = provider.onDidChangeTreeData;

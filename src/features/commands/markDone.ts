@@ -1,4 +1,7 @@
-/** `mentoringNotes.markDone`: tick an action item and stamp today's ✅ date. */
+/**
+ * `mentoringNotes.markDone`: tick an action item and stamp today's ✅ date; a recurring
+ * item's next occurrence goes on a new line above it.
+ */
 import * as vscode from 'vscode';
 import { markItemDone } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
@@ -22,6 +25,12 @@ export function registerMarkDone(deps: FeatureDeps): vscode.Disposable {
         return false;
       }
       await deps.service.refreshFile(target.uri);
+      if (done.next)
+        void vscode.window.showInformationMessage(
+          done.next.due
+            ? `Done. It recurs: the next one is due ${done.next.due} (added above it).`
+            : 'Done. It recurs: the next one is added above it.',
+        );
       return true;
     },
   );
