@@ -1,6 +1,7 @@
 /**
  * The Goals view: each goal with its status, progress from milestones and target; under
- * it the milestones, the sessions that discussed it and its open action items.
+ * it the milestones, the sessions that discussed it and its open action items. Goals are
+ * listed by status, or grouped under their mentors.
  */
 import * as vscode from 'vscode';
 import {
@@ -26,7 +27,17 @@ export type GoalNode =
       readonly children: readonly GoalNode[];
     }
   | { readonly kind: 'session'; readonly session: Session }
+  | {
+      readonly kind: 'mentor';
+      /** `''` for goals without a mentor. */
+      readonly mentorId: string;
+      readonly label: string;
+      readonly goals: readonly GoalNode[];
+    }
   | ItemNode;
+
+/** How the view lists goals: by status (one list), or under each goal's mentor. */
+export type GoalsGroupBy = 'status' | 'mentor';
 
 const STATUS_ORDER = { active: 0, paused: 1, achieved: 2, dropped: 3 } as const;
 const STATUS_ICONS = {
@@ -37,6 +48,7 @@ const STATUS_ICONS = {
 } as const;
 
 type GoalRow = Extract<GoalNode, { kind: 'goal' }>;
+type MentorNode = Extract<GoalNode, { kind: 'mentor' }>;
 
 /** Goal titles as people read them, compared without building a collator each time. */
 const byTitle = new Intl.Collator();
@@ -52,9 +64,20 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
    * once collapsed again, so these are the rows to read again.
    */
   private readonly opened = new Set<string>();
+  private groupByOverride: GoalsGroupBy | undefined;
 
   constructor(private readonly deps: FeatureDeps) {
     super();
+  }
+
+  /** How the view is grouped now. */
+  get groupBy(): GoalsGroupBy {
+    return this.groupByOverride ?? this.deps.settings().groupGoalsBy;
+  }
+
+  set groupBy(value: GoalsGroupBy) {
+    this.groupByOverride = value;
+    this.refresh();
   }
 
   /**
@@ -136,6 +159,14 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       case 'session': {
         return sessionTreeItem(node.session, this.deps.service.notebook, today);
       }
+      case 'mentor': {
+        const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+        t.description = `${node.goals.length} goal${node.goals.length === 1 ? '' : 's'}`;
+        t.iconPath = new vscode.ThemeIcon('person');
+        t.id = `goals-of-mentor:${node.mentorId}`;
+        t.contextValue = 'mentorGroup';
+        return t;
+      }
     }
   }
 
@@ -163,8 +194,9 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       this.rows = rows;
       this.shown = shown;
       for (const uri of this.opened) if (!rows.has(uri)) this.opened.delete(uri);
-      return list;
+      return this.groupBy === 'mentor' ? this.byMentor(list) : list;
     }
+    if (node.kind === 'mentor') return [...node.goals];
     if (node.kind === 'folder') return [...node.children];
     if (node.kind !== 'goal') return [];
     const goal = node.goal;
@@ -195,6 +227,28 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       });
     return children;
   }
+
+  /** `rows` under their mentors (by name; goals without a mentor last), each in `rows`' order. */
+  private byMentor(rows: readonly GoalRow[]): GoalNode[] {
+    const notebook = this.deps.service.notebook;
+    const groups = new Map<string, GoalRow[]>();
+    for (const row of rows) {
+      const id = row.goal.mentor?.value ?? '';
+      let list = groups.get(id);
+      if (!list) groups.set(id, (list = []));
+      list.push(row);
+    }
+    const nodes: MentorNode[] = [...groups].map(([mentorId, goals]) => ({
+      kind: 'mentor',
+      mentorId,
+      label: mentorId ? mentorName(notebook, mentorId) : 'No mentor',
+      goals,
+    }));
+    return nodes.sort(
+      (a, b) =>
+        Number(a.mentorId === '') - Number(b.mentorId === '') || byTitle.compare(a.label, b.label),
+    );
+  }
 }
 
 /** Registers the Goals view. */
@@ -203,10 +257,46 @@ export function registerGoalsView(deps: FeatureDeps, provider: GoalsProvider): v
     treeDataProvider: provider,
     showCollapseAll: true,
   });
+  const describe = (): void => {
+    view.description = provider.groupBy === 'mentor' ? 'by mentor' : undefined;
+  };
+  describe();
   return vscode.Disposable.from(
     view,
     provider,
+    vscode.commands.registerCommand(
+      'mentoringNotes.groupGoalsBy',
+      async (by?: GoalsGroupBy): Promise<GoalsGroupBy | undefined> => {
+        const choice =
+          by ??
+          (
+            await vscode.window.showQuickPick(
+              [
+                {
+                  label: 'Status',
+                  description: 'one list, active first',
+                  value: 'status' as const,
+                },
+                {
+                  label: 'Mentor',
+                  description: 'under each goal’s mentor',
+                  value: 'mentor' as const,
+                },
+              ],
+              { title: 'Show goals by' },
+            )
+          )?.value;
+        if (!choice) return undefined;
+        provider.groupBy = choice;
+        describe();
+        return choice;
+      },
+    ),
     view.onDidExpandElement((e) => provider.didExpand(e.element)),
+    deps.onDidChangeSettings(() => {
+      provider.refresh();
+      describe();
+    }),
     deps.service.onDidChange((uris) => provider.notesChanged(uris)),
     deps.clock.onDidChangeDay(() => provider.refresh()),
   );

@@ -15,6 +15,7 @@ export interface NotebookSettings {
   readonly weekStart: number;
   readonly severities: Partial<Record<string, Severity | 'off'>>;
   readonly groupActionItemsBy: 'due' | 'goal' | 'mentor';
+  readonly groupGoalsBy: 'status' | 'mentor';
 }
 
 const WEEK_DAYS: Record<string, number> = { sunday: 0, monday: 1, saturday: 6 };
@@ -31,6 +32,7 @@ export function readSettings(scope?: vscode.Uri): NotebookSettings {
     weekStart: WEEK_DAYS[c.get<string>('weekStart') ?? 'monday'] ?? 1,
     severities: c.get<Record<string, Severity | 'off'>>('severity') ?? {},
     groupActionItemsBy: c.get<'due' | 'goal' | 'mentor'>('actionItems.groupBy') ?? 'due',
+    groupGoalsBy: c.get<'status' | 'mentor'>('goals.groupBy') === 'mentor' ? 'mentor' : 'status',
   };
 }
 

@@ -116,6 +116,30 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       'Open action items',
     ]);
 
+    // Under each goal's mentor, on request.
+    assert.equal(
+      await vscode.commands.executeCommand('mentoringNotes.groupGoalsBy', 'mentor'),
+      'mentor',
+    );
+    try {
+      const groups = mn.views.goals.getChildren();
+      assert.deepEqual(
+        groups.map((n) => {
+          const t = mn.views.goals.getTreeItem(n);
+          return `${String(t.label)} · ${String(t.description)}`;
+        }),
+        ['Alex Rivera · 1 goal'],
+      );
+      assert.deepEqual(
+        mn.views.goals
+          .getChildren(groups[0])
+          .map((n) => String(mn.views.goals.getTreeItem(n).label)),
+        ['Present confidently to leadership'],
+      );
+    } finally {
+      await vscode.commands.executeCommand('mentoringNotes.groupGoalsBy', 'status');
+    }
+
     const sessions = mn.views.sessions.getChildren().map((n) => mn.views.sessions.getTreeItem(n));
     assert.deepEqual(
       sessions.map((t) => `${String(t.label)} ${String(t.description)}`),
