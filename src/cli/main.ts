@@ -1,7 +1,7 @@
 /**
  * `mentoring-notes`: the notebook from the command line, over the same core as the
  * editor. Commands: check, list, agenda, report. Exit codes: 0 fine, 1 findings of error
- * severity, 2 usage error.
+ * severity (for `report --ics`: no meeting to export), 2 usage error.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { stat } from 'node:fs/promises';
@@ -74,7 +74,8 @@ sessions against the agreed cadence, wins and what is overdue.
   --since DATE   the period's first day (default: three months before today)
   --ics          print the next meeting with --mentor as an iCalendar (.ics) file instead
   --today DATE   as of DATE (default: today)
-  --grace DAYS   let dates pass by DAYS before counting them as missed (default 0)`,
+  --grace DAYS   let dates pass by DAYS before counting them as missed (default 0)
+Exit code: 1 when --ics finds no future meeting to export (it says why), 2 on a usage error.`,
 };
 
 const OPTIONS = {
@@ -288,6 +289,8 @@ function report(
   if (mentor !== undefined) knownMentor(index, mentor);
   if (ics) {
     if (mentor === undefined) throw new UsageError('--ics needs --mentor ID');
+    if (since !== undefined)
+      throw new UsageError('--ics exports the next meeting: it takes no --since');
     const meeting = nextMeetingCalendar(index, mentor, today, new Date());
     if (!meeting.ok) {
       io.err(`${meeting.reason}\n`);

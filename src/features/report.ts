@@ -49,7 +49,8 @@ export function registerReport(deps: FeatureDeps): vscode.Disposable {
     });
   const draw = (): string => {
     const html = renderReportPage(build(shown));
-    if (panel) {
+    // Setting the same page again would reload it and lose the reader's place.
+    if (panel && panel.webview.html !== html) {
       panel.webview.html = html;
       panel.title = titleOf(deps, shown);
     }
@@ -103,9 +104,11 @@ export function registerReport(deps: FeatureDeps): vscode.Disposable {
     ),
     vscode.commands.registerCommand(
       'mentoringNotes.reportAsMarkdown',
-      async (args?: ReportArgs): Promise<vscode.Uri | undefined> => {
-        // From the report's title bar: the report on show.
-        const scope = args === undefined && panel?.active ? shown : await scopeOf(deps, args);
+      async (args?: unknown): Promise<vscode.Uri | undefined> => {
+        // From the report's title bar (the editor passes the panel's own resource, not
+        // report arguments): the report on show, period and all.
+        const scope =
+          !isReportArgs(args) && panel?.active ? shown : await scopeOf(deps, reportArgs(args));
         if (!scope) return undefined;
         const doc = await vscode.workspace.openTextDocument({
           language: 'markdown',
@@ -119,8 +122,7 @@ export function registerReport(deps: FeatureDeps): vscode.Disposable {
       'mentoringNotes.changeReportPeriod',
       async (args?: { readonly from?: LocalDate }): Promise<string | undefined> => {
         if (!panel) return undefined;
-        if (args?.from !== undefined && dateProblem(args.from))
-          throw new Error(`from: ${dateProblem(args.from)}`);
+        if (args?.from !== undefined) checkFrom(deps, args.from);
         const from = args?.from ?? (await pickPeriod(deps, shown));
         if (from === undefined) return undefined;
         shown = { ...shown, from };
@@ -132,10 +134,31 @@ export function registerReport(deps: FeatureDeps): vscode.Disposable {
   );
 }
 
+/** True for `{ mentor }` or `{ from }`: arguments meant for the report commands. */
+function isReportArgs(args: unknown): args is ReportArgs {
+  return (
+    typeof args === 'object' &&
+    args !== null &&
+    !(args instanceof vscode.Uri) &&
+    ('mentor' in args || 'from' in args)
+  );
+}
+
+function reportArgs(args: unknown): ReportArgs | undefined {
+  return isReportArgs(args) ? args : undefined;
+}
+
+/** Refuses a first day that is not a date, or comes after today. */
+function checkFrom(deps: FeatureDeps, from: LocalDate): void {
+  const problem = dateProblem(from);
+  if (problem) throw new Error(`from: ${problem}`);
+  if (from > deps.clock.today())
+    throw new Error(`from: ${from} is after today (${deps.clock.today()})`);
+}
+
 async function scopeOf(deps: FeatureDeps, args?: ReportArgs): Promise<ReportScope | undefined> {
   await deps.service.ready();
-  if (args?.from !== undefined && dateProblem(args.from))
-    throw new Error(`from: ${dateProblem(args.from)}`);
+  if (args?.from !== undefined) checkFrom(deps, args.from);
   let mentor: string | typeof ALL_MENTORS | undefined;
   if (args?.mentor === null) mentor = ALL_MENTORS;
   else

@@ -300,7 +300,11 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       { from: '2026-11-01' },
     );
     assert.match(november, /2026-11-01 to 2026-11-21/);
-    const md = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.reportAsMarkdown');
+    // The editor passes the panel's resource to a title-bar command.
+    const md = await vscode.commands.executeCommand<vscode.Uri>(
+      'mentoringNotes.reportAsMarkdown',
+      vscode.Uri.parse('webview-panel:webview-panel/webview-1'),
+    );
     assert.equal(md.scheme, 'untitled');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === md.toString());
     assert.equal(doc?.languageId, 'markdown');

@@ -124,9 +124,12 @@ describe('CLI on the example notebook', () => {
     const r = await cli('report', '--mentor', 'alex-rivera', '--today', '2026-11-21', EXAMPLE);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^# Progress report for Alex Rivera\n\n2026-08-22 to 2026-11-21\n/);
-    assert.match(r.out, /Follow-through:\*\* 10 of 12 follow-ups due were done \(83%\)/);
+    assert.match(r.out, /Follow-through:\*\* 10 of 12 follow-ups due were done \(83%\): 7 on time/);
     const since = await cli('report', '--since', '2026-11-01', '--today', '2026-11-21', EXAMPLE);
-    assert.match(since.out, /^# Progress report for all mentors\n\n2026-11-01 to 2026-11-21\n/);
+    assert.match(
+      since.out,
+      /^# Progress overview, all mentors\n\n_For you: [^\n]*_\n\n2026-11-01 to 2026-11-21\n/,
+    );
   });
 
   it('report --ics prints the next meeting as a calendar file, or says why it cannot', async () => {
@@ -168,6 +171,7 @@ describe('CLI usage', () => {
       ['agenda', '--mentor', 'nobody', EXAMPLE],
       ['check', '--grace', '-3', EXAMPLE],
       ['report', '--ics', EXAMPLE],
+      ['report', '--ics', '--mentor', 'alex-rivera', '--since', '2026-11-01', EXAMPLE],
       ['report', '--mentor', 'nobody', EXAMPLE],
       ['report', '--since', '2030-01-01', '--today', '2026-11-21', EXAMPLE],
       ['agenda', '--ics', EXAMPLE],

@@ -12,6 +12,7 @@ import {
   onTimeRate,
   renderReportMarkdown,
   renderReportPage,
+  reportStart,
 } from '../../src/core';
 import { expectFile } from './helpers/fixtures';
 import { MemoryFiles, readTree } from './helpers/memoryFiles';
@@ -44,14 +45,15 @@ describe('progress report', () => {
     const report = buildProgressReport(index, TODAY, { mentorId: 'alex-rivera' });
     assert.equal(report.from, '2026-08-22');
     assert.equal(report.audience, 'Alex Rivera');
-    assert.deepEqual(report.followThrough, { due: 12, onTime: 7, late: 3, open: 2 });
+    assert.deepEqual(report.followThrough, { due: 12, onTime: 7, late: 3, undated: 0, open: 2 });
     assert.deepEqual(
       report.byMonth.map((m) => m.month),
       ['2026-08', '2026-09', '2026-10', '2026-11'],
     );
     assert.equal(report.cadence.length, 1);
     assert.equal(report.cadence[0]!.held.length, 5);
-    assert.equal(report.cadence[0]!.expected, 6);
+    // Every 14 days from 25 July: 22 August … 14 November fall in the period.
+    assert.equal(report.cadence[0]!.expected, 7);
     assert.deepEqual(report.cadence[0]!.next, { date: '2026-11-28', source: 'agreed' });
     expectFile(join(FIXTURES, 'alex-rivera.md'), renderReportMarkdown(report));
   });
@@ -91,9 +93,10 @@ describe('progress report', () => {
       ),
     });
     const report = buildProgressReport(index, TODAY);
-    assert.deepEqual(report.followThrough, { due: 5, onTime: 3, late: 1, open: 1 });
+    // Done with no done date written: done, but not known to be on time.
+    assert.deepEqual(report.followThrough, { due: 5, onTime: 2, late: 1, undated: 1, open: 1 });
     assert.equal(followThroughRate(report.followThrough), 80);
-    assert.equal(onTimeRate(report.followThrough), 60);
+    assert.equal(onTimeRate(report.followThrough), 40);
     assert.deepEqual(
       report.overdue.map((i) => i.text),
       ['overdue'],
@@ -108,7 +111,7 @@ describe('progress report', () => {
     );
     assert.equal(
       followThroughText(report.followThrough),
-      '4 of 5 follow-ups due were done (80%), 3 on time (60%); 1 is still open.',
+      '4 of 5 follow-ups due were done (80%): 2 on time (40%), 1 late, 1 with no done date; 1 is still open.',
     );
   });
 
@@ -124,7 +127,10 @@ describe('progress report', () => {
       ],
     );
     assert.equal(followThroughRate(report.followThrough), undefined);
-    assert.equal(followThroughText(report.followThrough), 'No follow-ups fell due in this period.');
+    assert.equal(
+      followThroughText(report.followThrough),
+      'No follow-ups of yours fell due in this period.',
+    );
     // A period starting after today is not a period: the default applies.
     assert.equal(
       buildProgressReport(notebook({}), TODAY, { from: '2027-01-01' }).from,
@@ -225,11 +231,100 @@ describe('progress report', () => {
     const md = renderReportMarkdown(report);
     const attention = md.slice(md.indexOf('## Needs attention'), md.indexOf('## Follow-through'));
     assert.equal(attention.split('\n').filter((l) => l.startsWith('- ')).length, 51);
-    assert.match(attention, /- …and 10 more overdue \(the Action Items view lists them all\)\./);
+    assert.match(attention, /- …and 10 more overdue\.\n/);
     assert.match(md, /\nAnd 5 more goals\.\n/);
     const page = renderReportPage(report);
     assert.match(page, /And 5 more goals\./);
     assert.equal((page.match(/ milestones? done<\/title>/g) ?? []).length, 40);
+  });
+
+  it("leaves what others promised out of the mentee's follow-through rate", () => {
+    const index = notebook({
+      'm.md': mentor('m'),
+      's.md': session(
+        '2026-11-01',
+        'm',
+        '- [ ] mine 📅 2026-11-10\n- [ ] the mentor promised this @m 📅 2026-11-10\n- [ ] @sam owes it 📅 2026-11-11\n',
+      ),
+    });
+    const report = buildProgressReport(index, TODAY, { mentorId: 'm' });
+    assert.deepEqual(report.followThrough, { due: 1, onTime: 0, late: 0, undated: 0, open: 1 });
+    // Still listed: the mentor sees what is open, with who owes it.
+    assert.deepEqual(
+      report.overdue.map((i) => i.owner),
+      [undefined, 'm', 'sam'],
+    );
+  });
+
+  it('counts only the meetings the cadence asked for that have passed', () => {
+    const index = notebook({
+      'a.md': mentor('a', 'biweekly'),
+      'w.md': mentor('w', 'weekly'),
+      'a1.md': session('2026-11-14', 'a', '', 'next: 2026-11-28\n'),
+      'w1.md': session('2026-11-07', 'w'),
+      'w2.md': session('2026-11-14', 'w'),
+    });
+    // Since the last session: the next meeting is not due yet.
+    const since = buildProgressReport(index, TODAY, { mentorId: 'a', from: '2026-11-15' });
+    assert.deepEqual([since.cadence[0]!.held.length, since.cadence[0]!.expected], [0, 0]);
+    assert.equal(
+      renderReportMarkdown(since).match(/- \*\*Meetings:\*\* (.*)/)?.[1],
+      'A: 0 sessions held; none was due yet by the cadence (biweekly); next 2026-11-28 (agreed).',
+    );
+    // First met on 7 November, weekly: that one, and 14 November; 21 November is today.
+    const weekly = buildProgressReport(index, TODAY, { mentorId: 'w' });
+    assert.deepEqual([weekly.cadence[0]!.held.length, weekly.cadence[0]!.expected], [2, 2]);
+    // With grace days, a date passes only after them.
+    const graced = buildProgressReport(index, '2026-11-29', { mentorId: 'w', graceDays: 3 });
+    assert.equal(graced.cadence[0]!.expected, 3);
+  });
+
+  it('lists open milestones of active goals only, and counts no cancelled milestone', () => {
+    const index = notebook({
+      'active.md':
+        '---\ntype: goal\nid: active\n---\n## Milestones\n- [ ] next step 📅 2026-11-01\n- [x] cancelled step ❌ 2026-10-01\n- [x] first 📅 2026-10-01 ✅ 2026-10-01\n',
+      'paused.md':
+        '---\ntype: goal\nid: paused\nstatus: paused\n---\n## Milestones\n- [ ] on hold 📅 2026-11-01\n',
+      'dropped.md':
+        '---\ntype: goal\nid: dropped\nstatus: dropped\ntarget: 2027-06-01\n---\n## Milestones\n- [ ] ancient 📅 2025-05-01\n',
+    });
+    const report = buildProgressReport(index, TODAY);
+    assert.deepEqual(
+      report.overdue.map((i) => i.text),
+      ['next step'],
+    );
+    assert.deepEqual(
+      report.goals.map((g) => [g.goal.id, `${g.done}/${g.total}`, g.openItems]),
+      [
+        ['active', '1/2', 1],
+        ['paused', '0/1', 0],
+      ],
+    );
+  });
+
+  it('writes note text into the Markdown as text: no comment, link or heading slips in', () => {
+    const index = notebook({
+      'm.md': '---\ntype: mentor\nid: m\nname: "Ann\\n## Injected"\n---\n',
+      's.md': session(
+        '2026-11-01',
+        'm',
+        '- [ ] open <!-- hides the rest 📅 2026-11-02\n- [ ] see [x](javascript:alert(1)) 📅 2026-11-03\n',
+      ),
+    });
+    const md = renderReportMarkdown(buildProgressReport(index, TODAY, { mentorId: 'm' }));
+    assert.match(md, /^# Progress report for Ann ## Injected\n/);
+    assert.doesNotMatch(md, /^## Injected/m);
+    assert.match(md, /- open \\<!-- hides the rest, due 2026-11-02/);
+    assert.match(md, /- see \\\[x\\\]\(javascript:alert\(1\)\), due 2026-11-03/);
+    assert.doesNotMatch(md, /[^\\]<!--/);
+  });
+
+  it('covers three years at most, and takes a period starting after today as the default', () => {
+    assert.equal(reportStart(TODAY, '1900-01-01'), '2023-11-22');
+    assert.equal(reportStart(TODAY, '2027-01-01'), '2026-08-22');
+    assert.equal(reportStart(TODAY, '2026-11-01'), '2026-11-01');
+    const report = buildProgressReport(notebook({}), TODAY, { from: '1900-01-01' });
+    assert.equal(report.byMonth.length, 37);
   });
 
   it('draws the charts from the numbers', async () => {
@@ -253,7 +348,8 @@ describe('next meeting as .ics', () => {
     assert.ok(m.ics.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.ok(m.ics.endsWith('\r\nEND:VCALENDAR\r\n'));
     assert.ok(m.ics.includes('\r\nDTSTART;VALUE=DATE:20261128\r\n'));
-    assert.ok(m.ics.includes('\r\nUID:mentoring-alex-rivera-2026-11-28@mentoring-notes\r\n'));
+    assert.ok(m.ics.includes('\r\nUID:mentoring-alex-rivera-after-2026-11-14@mentoring-notes\r\n'));
+    assert.ok(m.ics.includes(`\r\nSEQUENCE:${Math.floor(STAMP.getTime() / 60_000)}\r\n`));
     assert.ok(m.ics.includes('\r\nDTSTAMP:20261121T093000Z\r\n'));
     assert.ok(m.ics.includes('\r\nSUMMARY:Mentoring: Alex Rivera\r\n'));
     for (const line of m.ics.split('\r\n')) assert.ok(Buffer.byteLength(line) <= 75, line);
@@ -280,6 +376,6 @@ describe('next meeting as .ics', () => {
     assert.equal(m.date, '2026-11-25');
     assert.equal(m.fileName, '2026-11-25-x.ics');
     assert.ok(m.ics.includes('SUMMARY:Mentoring: Lee\\; Park\\, PhD\r\n'));
-    assert.ok(m.ics.includes('UID:mentoring-..%2Fx-2026-11-25@mentoring-notes'));
+    assert.ok(m.ics.includes('UID:mentoring-..%2Fx-after-2026-11-18@mentoring-notes'));
   });
 });

@@ -140,14 +140,15 @@ export function planNextMeeting(
   };
 }
 
-/** Progress of a goal from its milestones. */
+/** Progress of a goal from its milestones; a cancelled one (`❌`) no longer counts. */
 export function goalProgress(goal: Goal, today: LocalDate): GoalProgress {
-  const done = goal.milestones.filter((m) => m.done).length;
-  const open = goal.milestones.filter(isOpen).sort(compareItems);
+  const counted = goal.milestones.filter((m) => !m.cancelled);
+  const done = counted.filter((m) => m.done).length;
+  const open = counted.filter(isOpen).sort(compareItems);
   return {
     goal,
     done,
-    total: goal.milestones.length,
+    total: counted.length,
     ...(open[0] && { nextMilestone: open[0] }),
     pastTarget: goal.status === 'active' && !!goal.target && goal.target.value < today,
   };

@@ -1,8 +1,9 @@
 /**
  * The next meeting with a mentor as an iCalendar (`.ics`) file, to import into any
  * calendar. Only the date is known (notes write `next: 2026-12-05`), so it is an all-day
- * event; its UID is stable for a mentor and date, so exporting again updates the event
- * rather than adding a second one.
+ * event. Its UID names the meeting (the one after the last session held) and its
+ * SEQUENCE grows with each export, so exporting again after the date moved updates the
+ * event rather than adding a second one.
  */
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import type { LocalDate } from '../model/dates';
@@ -36,7 +37,8 @@ export function nextMeetingCalendar(
   stamp: Date,
 ): MeetingExport {
   const name = mentorName(notebook, mentorId);
-  const next = mentorSchedule(notebook, mentorId, today).next;
+  const schedule = mentorSchedule(notebook, mentorId, today);
+  const next = schedule.next;
   if (!next)
     return {
       ok: false,
@@ -69,7 +71,11 @@ export function nextMeetingCalendar(
     method: ICalCalendarMethod.PUBLISH,
   });
   calendar.createEvent({
-    id: `mentoring-${encodeURIComponent(mentorId) || 'session'}-${next.date}@mentoring-notes`,
+    // One meeting, one id: the meeting after the last one held. Moving its date and
+    // exporting again updates the event (a higher SEQUENCE); the meeting after that,
+    // once this one is logged, is a new event.
+    id: `mentoring-${encodeURIComponent(mentorId) || 'session'}-after-${schedule.lastHeld?.date?.value ?? 'start'}@mentoring-notes`,
+    sequence: Math.floor(stamp.getTime() / 60_000),
     stamp,
     // All-day events are written from the date's UTC fields: midnight UTC is that date.
     start: new Date(`${next.date}T00:00:00Z`),

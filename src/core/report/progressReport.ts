@@ -5,7 +5,7 @@
  * webview's page are rendered from this (`renderReport.ts`, `reportPage.ts`).
  */
 import { compareItems, isOpen } from '../model/actionItems';
-import { type Cadence } from '../model/cadence';
+import { nextByCadence, type Cadence } from '../model/cadence';
 import { daysBetween, plusDays, plusMonths, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal, GoalStatus } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -15,12 +15,17 @@ import { mentorName, mentorSchedule, type MentorSchedule } from '../rules/schedu
 
 /** How many of the follow-ups that fell due got done, and when. */
 export interface FollowThrough {
-  /** Follow-ups due in the period: done, or open and past their date (not those due today). */
+  /**
+   * The mentee's follow-ups due in the period: done, or open and past their date (not
+   * those due today). What others promised (`@owner`) is theirs to keep, not counted here.
+   */
   readonly due: number;
-  /** Done by their due date (or done with no done date written). */
+  /** Done by their due date. */
   readonly onTime: number;
   /** Done after their due date. */
   readonly late: number;
+  /** Done, with no done date written: when is not known. */
+  readonly undated: number;
   /** Not done: overdue now. */
   readonly open: number;
 }
@@ -46,9 +51,10 @@ export interface CadenceReport {
   /** Dates of the sessions held in the period, oldest first. */
   readonly held: readonly LocalDate[];
   /**
-   * Sessions the cadence asks for over the period (counted from the period's start, or
-   * from the first session with this mentor when that is later); undefined without a
-   * cadence.
+   * Sessions the cadence asked for in the period: the meeting dates it gives, one
+   * interval after another from the last session before the period (or from the first
+   * one in it, which counts itself), that fell in the period and have passed (by more
+   * than the grace days). Undefined without a cadence or any session.
    */
   readonly expected?: number;
   /**
@@ -91,13 +97,19 @@ export interface ProgressReport {
   readonly overdue: readonly ActionItem[];
   /** Open items due within the next 14 days, soonest first. */
   readonly upcoming: readonly ActionItem[];
+  /** Open items (follow-ups, and milestones of active goals) with no due date. */
+  readonly openUndated: number;
 }
 
 /** Options for {@link buildProgressReport}. */
 export interface ReportOptions {
   /** The mentor the report is for (`''`: notes without a mentor); undefined: everyone. */
   readonly mentorId?: string;
-  /** First day of the period; by default three months before `today` (the day after). */
+  /**
+   * First day of the period; by default three months before `today` (the day after). A
+   * day after `today` means the default, and the period spans {@link MAX_REPORT_MONTHS}
+   * at most.
+   */
   readonly from?: LocalDate;
   /** Days a date may pass before it counts as missed (the `graceDays` setting). */
   readonly graceDays?: number;
@@ -115,6 +127,16 @@ export function defaultReportStart(today: LocalDate): LocalDate {
   return plusDays(plusMonths(today, -3), 1);
 }
 
+/** The longest period a report covers, in months (its table has a row per month). */
+export const MAX_REPORT_MONTHS = 36;
+
+/** The first day of the period a report covers when asked to start at `from`. */
+export function reportStart(today: LocalDate, from?: LocalDate): LocalDate {
+  if (from === undefined || from > today) return defaultReportStart(today);
+  const earliest = plusDays(plusMonths(today, -MAX_REPORT_MONTHS), 1);
+  return from < earliest ? earliest : from;
+}
+
 /** Builds the progress report as of `today`. */
 export function buildProgressReport(
   notebook: Notebook,
@@ -122,28 +144,36 @@ export function buildProgressReport(
   options: ReportOptions = {},
 ): ProgressReport {
   const { mentorId } = options;
-  const from = options.from && options.from <= today ? options.from : defaultReportStart(today);
+  const graceDays = options.graceDays ?? 0;
+  const from = reportStart(today, options.from);
   const inPeriod = (date: LocalDate | undefined): date is LocalDate =>
     date !== undefined && date >= from && date <= today;
 
   const goals = goalsInView(notebook, mentorId, from, today);
   const inScope = mentorId === undefined ? () => true : concernsMentor(notebook, mentorId, goals);
+  // Open milestones are listed for the active goals in view only: a paused or dropped
+  // goal's next step is not overdue.
+  const activeGoals = new Set(goals.filter((g) => g.status === 'active').map((g) => g.id));
 
-  const followUps: FollowThroughCounter = new FollowThroughCounter(from, today);
+  const followUps: FollowThroughCounter = new FollowThroughCounter(from, today, graceDays);
   const wins: ActionItem[] = [];
   const overdue: ActionItem[] = [];
   const upcoming: ActionItem[] = [];
+  let undated = 0;
   const soon = plusDays(today, 14);
+  // As the diagnostics have it: a date passes once the grace days are over too.
+  const lateBy = plusDays(today, -graceDays);
   for (const item of notebook.actionItems()) {
     if (item.checklist || item.cancelled || !inScope(item)) continue;
-    if (!item.milestone) followUps.add(item);
+    if (!item.milestone && item.owner === undefined) followUps.add(item);
     if (item.done) {
       if (inPeriod(item.doneDate)) wins.push(item);
-    } else if (item.due !== undefined && item.due < today) {
-      overdue.push(item);
-    } else if (item.due !== undefined && item.due <= soon) {
-      upcoming.push(item);
+      continue;
     }
+    if (item.milestone && !item.goals.some((g) => activeGoals.has(g))) continue;
+    if (item.due === undefined) undated++;
+    else if (item.due < lateBy) overdue.push(item);
+    else if (item.due <= soon) upcoming.push(item);
   }
   wins.sort((a, b) => a.doneDate!.localeCompare(b.doneDate!) || compareItems(a, b));
   overdue.sort(compareItems);
@@ -154,7 +184,9 @@ export function buildProgressReport(
     return {
       ...progress,
       milestonesDoneInPeriod: goal.milestones.filter((m) => m.done && inPeriod(m.doneDate)).length,
-      openItems: notebook.openItemsOfGoal(goal.id).filter(inScope).length,
+      openItems: notebook
+        .openItemsOfGoal(goal.id)
+        .filter((i) => inScope(i) && (!i.milestone || goal.status === 'active')).length,
     };
   });
   const milestones = {
@@ -176,9 +208,7 @@ export function buildProgressReport(
           )
           .sort()
       : [mentorId];
-  const cadence = mentors.map((id) =>
-    cadenceReport(notebook, id, from, today, options.graceDays ?? 0),
-  );
+  const cadence = mentors.map((id) => cadenceReport(notebook, id, from, today, graceDays));
 
   return {
     ...(mentorId !== undefined && { mentorId }),
@@ -194,12 +224,13 @@ export function buildProgressReport(
     achievedGoals,
     overdue,
     upcoming,
+    openUndated: undated,
   };
 }
 
 /** Done / due as a whole percentage, or undefined when nothing fell due. */
 export function followThroughRate(f: FollowThrough): number | undefined {
-  return f.due === 0 ? undefined : Math.round((100 * (f.onTime + f.late)) / f.due);
+  return f.due === 0 ? undefined : Math.round((100 * (f.onTime + f.late + f.undated)) / f.due);
 }
 
 /** Done on time / due as a whole percentage, or undefined when nothing fell due. */
@@ -210,8 +241,8 @@ export function onTimeRate(f: FollowThrough): number | undefined {
 /**
  * The goals a report shows: for one mentor, the goals they help with and those named by
  * a session with them in the period; for everyone, every goal. Dropped goals only when
- * they changed in the period (a milestone done in it), achieved ones likewise or while
- * still before their target.
+ * a milestone was done in the period, achieved ones likewise or when their target fell
+ * in it.
  */
 function goalsInView(
   notebook: Notebook,
@@ -227,9 +258,11 @@ function goalsInView(
         for (const g of s.goals) discussed.add(g.value);
     }
   }
+  // Active and paused goals always; an achieved one when a milestone was done or its
+  // target fell in the period; a dropped one only when a milestone was done in it.
   const recent = (g: Goal): boolean =>
     g.milestones.some((m) => m.doneDate !== undefined && m.doneDate >= from) ||
-    (g.target !== undefined && g.target.value >= from);
+    (g.status === 'achieved' && g.target !== undefined && g.target.value >= from);
   return [...notebook.goals()]
     .filter((g) => {
       if (mentorId !== undefined && (g.mentor?.value ?? '') !== mentorId && !discussed.has(g.id))
@@ -260,17 +293,20 @@ function cadenceReport(
   const held = [...new Set(all.filter((d) => d >= from))];
   const before = all.filter((d) => d < from).pop();
   const cadence = schedule.mentor?.cadence?.value;
+  // The first meeting in the period counts itself when there was none before it.
+  const anchor = before ?? held[0];
   let expected: number | undefined;
-  if (cadence && (before !== undefined || held.length)) {
-    // Counted from the period's start, or from the first meeting when it came later: a
-    // mentor met for the first time last week is not owed a quarter of sessions.
-    const start = before !== undefined ? from : held[0]!;
-    const days = daysBetween(start, today) + 1;
-    const interval = cadence.unit === 'day' ? cadence.every : cadence.every * 30.44;
-    expected = Math.max(1, Math.floor(days / interval));
+  if (cadence && anchor !== undefined) {
+    const passedBy = plusDays(today, -graceDays);
+    expected = before === undefined ? 1 : 0;
+    let d = nextByCadence(anchor, cadence);
+    // Straight to the period: the last session before it may be years old.
+    if (cadence.unit === 'day' && d < from)
+      d = plusDays(d, Math.floor(daysBetween(d, from) / cadence.every) * cadence.every);
+    for (; d < passedBy; d = nextByCadence(d, cadence)) if (d >= from) expected++;
   }
   let longestGap: number | undefined;
-  if (held.length || before !== undefined) {
+  if (anchor !== undefined) {
     // From the period's start, or from the first meeting when that came later.
     let last = before !== undefined ? from : held[0]!;
     longestGap = 0;
@@ -294,14 +330,21 @@ function cadenceReport(
 
 /** Counts follow-ups due in the period, overall and per month. */
 class FollowThroughCounter {
-  private readonly byMonth = new Map<string, { onTime: number; late: number; open: number }>();
+  private readonly byMonth = new Map<
+    string,
+    { onTime: number; late: number; undated: number; open: number }
+  >();
+  /** An open item due on or after this day has not been missed yet. */
+  private readonly lateBy: LocalDate;
 
   constructor(
     private readonly from: LocalDate,
     private readonly to: LocalDate,
+    graceDays: number,
   ) {
+    this.lateBy = plusDays(to, -graceDays);
     for (let month = from.slice(0, 7); month <= to.slice(0, 7);) {
-      this.byMonth.set(month, { onTime: 0, late: 0, open: 0 });
+      this.byMonth.set(month, { onTime: 0, late: 0, undated: 0, open: 0 });
       month = plusMonths(`${month}-01`, 1).slice(0, 7);
     }
   }
@@ -310,18 +353,19 @@ class FollowThroughCounter {
     const due = item.due;
     if (due === undefined || due < this.from || due > this.to) return;
     const open = isOpen(item);
-    // Due today and not done yet: not late yet either.
-    if (open && due === this.to) return;
+    // Not done yet, and not late yet either (due today, or within the grace days).
+    if (open && due >= this.lateBy) return;
     const counts = this.byMonth.get(due.slice(0, 7))!;
     if (open) counts.open++;
-    else if (item.doneDate !== undefined && item.doneDate > due) counts.late++;
+    else if (item.doneDate === undefined) counts.undated++;
+    else if (item.doneDate > due) counts.late++;
     else counts.onTime++;
   }
 
   months(): MonthFollowThrough[] {
     return [...this.byMonth].map(([month, c]) => ({
       month,
-      due: c.onTime + c.late + c.open,
+      due: c.onTime + c.late + c.undated + c.open,
       ...c,
     }));
   }
@@ -332,6 +376,7 @@ class FollowThroughCounter {
       due: sum(months, (m) => m.due),
       onTime: sum(months, (m) => m.onTime),
       late: sum(months, (m) => m.late),
+      undated: sum(months, (m) => m.undated),
       open: sum(months, (m) => m.open),
     };
   }

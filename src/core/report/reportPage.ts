@@ -12,7 +12,15 @@ import type {
   MonthFollowThrough,
   ProgressReport,
 } from './progressReport';
-import { capped, MAX_GOALS, reportLists, reportSummary } from './renderReport';
+import {
+  capped,
+  MAX_GOALS,
+  MAX_MENTORS,
+  oneLine,
+  reportLists,
+  reportSummary,
+  reportTitle,
+} from './renderReport';
 
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
@@ -29,25 +37,26 @@ const COLORS = {
   track: 'var(--vscode-editorWidget-border, #8884)',
   text: 'var(--vscode-foreground, #333)',
   muted: 'var(--vscode-descriptionForeground, #777)',
+  undated: 'var(--vscode-charts-purple, #652d90)',
 };
 
 /** The whole page. */
 export function renderReportPage(report: ProgressReport): string {
-  const summary = reportSummary(report);
   const h = escapeHtml;
   const body: string[] = [];
-  body.push(`<h1>Progress report for ${h(report.audience)}</h1>`);
+  const { title, note } = reportTitle(report);
+  body.push(`<h1>${h(title)}</h1>`);
+  if (note) body.push(`<p><i>${h(note)}</i></p>`);
   body.push(`<p class="muted">${report.from} to ${report.to}</p>`);
   body.push('<ul class="summary">');
-  body.push(`<li><b>Follow-through:</b> ${h(summary.followThrough)}</li>`);
-  body.push(`<li><b>Milestones:</b> ${h(summary.milestones)}</li>`);
-  body.push(`<li><b>Meetings:</b> ${h(summary.meetings)}</li>`);
+  for (const [label, text] of reportSummary(report))
+    body.push(`<li><b>${h(label)}:</b> ${h(text)}</li>`);
   body.push('</ul>');
 
   body.push('<h2>Follow-through by month</h2>');
   body.push(followThroughChart(report.byMonth));
   body.push(
-    `<p class="legend">${swatch(COLORS.onTime)} on time ${swatch(COLORS.late)} late ${swatch(COLORS.open)} still open</p>`,
+    `<p class="legend">${swatch(COLORS.onTime)} on time ${swatch(COLORS.late)} late ${swatch(COLORS.undated)} done, no date ${swatch(COLORS.open)} still open</p>`,
   );
 
   body.push('<h2>Goals and milestones</h2>');
@@ -56,11 +65,12 @@ export function renderReportPage(report: ProgressReport): string {
   );
   const goalsLeft = capped(report.goals, MAX_GOALS).more;
   if (goalsLeft) body.push(`<p class="muted">And ${plural(goalsLeft, 'more goal')}.</p>`);
-  body.push();
 
   if (report.cadence.length) {
     body.push('<h2>Meetings against cadence</h2>');
-    body.push(meetingsChart(report.cadence, report.from, report.to));
+    const { shown, more } = capped(report.cadence, MAX_MENTORS);
+    body.push(meetingsChart(shown, report.from, report.to));
+    if (more) body.push(`<p class="muted">And ${plural(more, 'more mentor')}.</p>`);
   }
 
   for (const section of reportLists(report)) {
@@ -132,6 +142,7 @@ export function followThroughChart(months: readonly MonthFollowThrough[]): strin
     for (const [key, n] of [
       ['onTime', m.onTime],
       ['late', m.late],
+      ['undated', m.undated],
       ['open', m.open],
     ] as const) {
       const hgt = n * scale;
@@ -144,7 +155,12 @@ export function followThroughChart(months: readonly MonthFollowThrough[]): strin
   return svg(width, base + 22, 'Follow-ups due per month: on time, late, still open', parts);
 }
 
-const LABELS = { onTime: 'done on time', late: 'done late', open: 'still open' } as const;
+const LABELS = {
+  onTime: 'done on time',
+  late: 'done late',
+  undated: 'done, no done date written',
+  open: 'still open',
+} as const;
 
 /** One bar per goal: milestones done out of all. */
 export function goalsChart(goals: readonly GoalReport[]): string {
@@ -155,8 +171,8 @@ export function goalsChart(goals: readonly GoalReport[]): string {
   const shown = capped(goals, MAX_GOALS).shown;
   shown.forEach((g, i) => {
     const y = 8 + i * row;
-    const title = g.goal.title ?? g.goal.id;
-    parts.push(text(0, y + 13, title.length > 40 ? `${title.slice(0, 39)}…` : title));
+    const title = oneLine(g.goal.title ?? g.goal.id);
+    parts.push(text(0, y + 13, shorten(title, 40)));
     parts.push(rect(labelWidth, y, barWidth, 16, COLORS.track));
     const share = g.total ? g.done / g.total : 0;
     parts.push(
@@ -200,9 +216,7 @@ export function meetingsChart(rows: readonly CadenceReport[], from: string, to: 
   const parts: string[] = [];
   rows.forEach((c, i) => {
     const y = 10 + i * row;
-    parts.push(
-      text(0, y + 12, c.mentorName.length > 26 ? `${c.mentorName.slice(0, 25)}…` : c.mentorName),
-    );
+    parts.push(text(0, y + 12, shorten(oneLine(c.mentorName), 26)));
     parts.push(
       `<line x1="${labelWidth}" y1="${y + 8}" x2="${labelWidth + lineWidth}" y2="${y + 8}" stroke="${COLORS.track}" stroke-width="2"/>`,
     );
@@ -241,4 +255,9 @@ export function meetingsChart(rows: readonly CadenceReport[], from: string, to: 
 
 function svg(width: number, height: number, label: string, parts: readonly string[]): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}">${parts.join('')}</svg>`;
+}
+
+/** `text` cut to `max` characters, with an ellipsis when cut. */
+function shorten(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
