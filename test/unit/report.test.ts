@@ -72,6 +72,26 @@ describe('progress report', () => {
     expectFile(join(FIXTURES, 'all-mentors.md'), renderReportMarkdown(report));
   });
 
+  it('names the challenges: missed targets and meetings, then what is overdue', async () => {
+    const md = renderReportMarkdown(
+      buildProgressReport(await example(), TODAY, { mentorId: 'priya-natarajan' }),
+    );
+    const challenges = md.slice(md.indexOf('## Challenges'), md.indexOf('## Follow-through'));
+    assert.deepEqual(
+      challenges
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .slice(0, 3),
+      [
+        '- "Lead design reviews with confidence" is past its target, 2026-10-31.',
+        '- The meeting agreed for 2026-11-10 passed with no session logged.',
+        '- Second design doc: storage tiering for invoice archives, due 2026-10-15 (37 days overdue)',
+      ],
+    );
+    // No future meeting is known: no section to prepare it.
+    assert.doesNotMatch(md, /## For our next meeting/);
+  });
+
   it('counts a follow-up as on time, late or open by its due and done dates', () => {
     const index = notebook({
       'm.md': mentor('m'),
@@ -229,7 +249,7 @@ describe('progress report', () => {
     const report = buildProgressReport(notebook(files), TODAY);
     assert.equal(report.overdue.length, 60);
     const md = renderReportMarkdown(report);
-    const attention = md.slice(md.indexOf('## Needs attention'), md.indexOf('## Follow-through'));
+    const attention = md.slice(md.indexOf('## Challenges'), md.indexOf('## Follow-through'));
     assert.equal(attention.split('\n').filter((l) => l.startsWith('- ')).length, 51);
     assert.match(attention, /- …and 10 more overdue\.\n/);
     assert.match(md, /\nAnd 5 more goals\.\n/);

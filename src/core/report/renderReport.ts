@@ -148,6 +148,19 @@ export function renderReportMarkdown(report: ProgressReport): string {
     out.push('');
   }
 
+  const next = report.cadence[0]?.next;
+  if (report.mentorId !== undefined && next && next.date >= report.to) {
+    // Prompts for the mentee to fill in before sending.
+    out.push(
+      `## For our next meeting, ${next.date}`,
+      '',
+      'What I would like from it:',
+      '',
+      '- ',
+      '',
+    );
+  }
+
   out.push('## Follow-through by month', '');
   out.push(
     '| Month | Due | On time | Late | Done, no date | Still open | Done |',
@@ -212,14 +225,17 @@ export function reportLists(report: ProgressReport): ReportList[] {
       empty: 'Nothing ticked off in this period yet.',
     },
     {
-      title: 'Needs attention',
-      lines: cut(
-        report.overdue,
-        (i) =>
-          `${itemText(i)}${owner(i)}, due ${i.due} (${plural(daysBetween(i.due!, report.to), 'day')} overdue)`,
-        'overdue',
-      ),
-      empty: 'Nothing overdue.',
+      title: 'Challenges',
+      lines: [
+        ...challenges(report),
+        ...cut(
+          report.overdue,
+          (i) =>
+            `${itemText(i)}${owner(i)}, due ${i.due} (${plural(daysBetween(i.due!, report.to), 'day')} overdue)`,
+          'overdue',
+        ),
+      ],
+      empty: 'Nothing overdue, no target missed, meetings as agreed.',
     },
     {
       title: 'Coming up',
@@ -227,6 +243,31 @@ export function reportLists(report: ProgressReport): ReportList[] {
       empty: '',
     },
   ];
+}
+
+/** What adds up to a challenge besides the overdue items: missed targets, missed meetings. */
+function challenges(report: ProgressReport): string[] {
+  const out: string[] = [];
+  for (const g of capped(report.goals, MAX_GOALS).shown)
+    if (g.pastTarget)
+      out.push(
+        `"${oneLine(g.goal.title ?? g.goal.id)}" is past its target, ${g.goal.target!.value}.`,
+      );
+  for (const c of capped(report.cadence, MAX_MENTORS).shown) {
+    const who = report.mentorId === undefined ? `${oneLine(c.mentorName)}: ` : '';
+    if (c.overdue && c.next) {
+      const missed =
+        c.next.source === 'cadence'
+          ? `by the cadence a meeting was due by ${c.next.date}, and none is planned.`
+          : `the meeting agreed for ${c.next.date} passed with no session logged.`;
+      out.push(who ? `${who}${missed}` : `${missed[0]!.toUpperCase()}${missed.slice(1)}`);
+    }
+    if (c.cadence && c.expected !== undefined && c.held.length < c.expected)
+      out.push(
+        `${who ? `${who}met` : 'We met'} ${plural(c.held.length, 'time')} where the cadence (${c.cadence.text}) asked for ${c.expected}.`,
+      );
+  }
+  return out;
 }
 
 function itemText(item: ActionItem): string {
