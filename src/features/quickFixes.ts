@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { parseText, plusDays, type ActionItem } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../vscode/convert';
 import { addMarkDone, addSetDue } from '../vscode/edits';
+import { slug } from './commands/newGoal';
 import type { FeatureDeps } from './deps';
 import type { DiagnosticsFeature } from './diagnostics';
 
@@ -75,6 +76,24 @@ export function registerQuickFixes(
             actions.push(
               command(`Create goal "${goal}"`, 'mentoringNotes.newGoal', { id: goal }, diagnostic),
             );
+        } else if (code === 'unknown-mentor') {
+          const data = dataOf(diagnostic);
+          const mentor = data?.mentor;
+          const suggestion = data?.suggestion;
+          if (typeof mentor === 'string' && mentor && typeof suggestion === 'string') {
+            const fix = replaceId(document, diagnostic, mentor, suggestion);
+            if (fix) actions.push(fix);
+          }
+          // A new mentor note's id is its file name: offered when the value reads as one.
+          if (typeof mentor === 'string' && mentor && slug(mentor) === mentor)
+            actions.push(
+              command(
+                `Create mentor "${mentor}"`,
+                'mentoringNotes.newMentor',
+                { name: nameOf(mentor) },
+                diagnostic,
+              ),
+            );
         } else if (code === 'missed-meeting' || code === 'cadence-lapsed') {
           // The finding names the mentor: no need to ask which meeting.
           const mentor = dataOf(diagnostic)?.mentor;
@@ -108,15 +127,15 @@ export function registerQuickFixes(
 }
 
 /**
- * "Change to …": writes `suggestion` in place of the unknown id `goal` where the diagnostic
- * is (`#sytem-design`, `[[goals/sytem-design.md|Design]]`, a session's `goals:` entry),
- * leaving the rest of the reference as written. Undefined when the id is not there as
+ * "Change to …": writes `suggestion` in place of the unknown id `id` where the diagnostic
+ * is (`#sytem-design`, `[[goals/sytem-design.md|Design]]`, a session's `goals:` entry, a
+ * `mentor:` value), leaving the rest of the reference as written. Undefined when the id is not there as
  * written (the text changed since).
  */
 function replaceId(
   document: vscode.TextDocument,
   diagnostic: vscode.Diagnostic,
-  goal: string,
+  id: string,
   suggestion: string,
 ): vscode.CodeAction | undefined {
   // The id itself: in `[[folder/x.md|Title]]` the last path segment before `|` or `#`.
@@ -126,12 +145,12 @@ function replaceId(
     const cut = text.slice(2).search(/[|#\]]/);
     if (cut >= 0) end = cut + 2;
   }
-  const at = text.lastIndexOf(goal, end - goal.length);
+  const at = text.lastIndexOf(id, end - id.length);
   if (at < 0) return undefined;
   const start = document.offsetAt(diagnostic.range.start) + at;
   const range = new vscode.Range(
     document.positionAt(start),
-    document.positionAt(start + goal.length),
+    document.positionAt(start + id.length),
   );
   const action = new vscode.CodeAction(`Change to "${suggestion}"`, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
@@ -185,4 +204,13 @@ function command(
   action.command = { command: id, title, arguments: [arg] };
   action.diagnostics = [diagnostic];
   return action;
+}
+
+/** A name for the mentor an id names: `sam-okafor` → `Sam Okafor` (the id stays the file name). */
+function nameOf(id: string): string {
+  return id
+    .split('-')
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join(' ');
 }

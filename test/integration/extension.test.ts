@@ -234,6 +234,63 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it("writes in the mentor's id for a mentor: named by name, and offers to create an unknown one", async () => {
+    const uri = fixture('by-name.md');
+    const other = fixture('unknown-mentor.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('---\ntype: session\ndate: 2026-11-20\nmentor: Alex Rivera\n---\n'),
+    );
+    await vscode.workspace.fs.writeFile(
+      other,
+      new TextEncoder().encode('---\ntype: session\ndate: 2026-11-20\nmentor: sam-okafor\n---\n'),
+    );
+    try {
+      const diagnostic = await until(
+        'the mentor written by name to be reported',
+        () => findings(uri, 'unknown-mentor', 3)[0],
+        onDiagnostics,
+      );
+      assert.match(diagnostic.message, /Did you mean "alex-rivera" \(Alex Rivera\)\?/);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
+      const fix = actions.find((a) => a.title === 'Change to "alex-rivera"');
+      assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(', ')}`);
+      // A name is not an id: no note is offered under it.
+      assert.ok(!actions.some((a) => a.title.startsWith('Create mentor')));
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.lineAt(3).text, 'mentor: alex-rivera');
+      await until(
+        'the fixed mentor to clear its diagnostic',
+        () => findings(uri, 'unknown-mentor').length === 0 || undefined,
+        onDiagnostics,
+      );
+      await doc.save();
+
+      const unknown = await until(
+        'the unknown mentor to be reported',
+        () => findings(other, 'unknown-mentor', 3)[0],
+        onDiagnostics,
+      );
+      await vscode.workspace.openTextDocument(other);
+      const create = (
+        await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          other,
+          unknown.range,
+        )
+      ).find((a) => a.title === 'Create mentor "sam-okafor"');
+      assert.deepEqual(create?.command?.arguments, [{ name: 'Sam Okafor' }]);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const u of [uri, other]) await vscode.workspace.fs.delete(u);
+    }
+  });
+
   it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>(
       'mentoringNotes.prepareNextMeeting',

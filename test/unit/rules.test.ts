@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   computeFindings,
   countOverdue,
+  FindingsEngine,
   groupOpenItems,
   loadNotebook,
   NoteIndex,
@@ -129,6 +130,43 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
       { goal: 'publc-speaking', suggestion: 'public-speaking' },
       { goal: 'nothing-like-it' },
     ]);
+  });
+
+  it('suggests the mentor an unknown mentor: means, by name or a letter off, and keeps it current', () => {
+    const index = new NoteIndex();
+    index.setText('file:///n/m.md', '---\ntype: mentor\nid: alex-rivera\nname: Alex Rivera\n---\n');
+    index.setText('file:///n/p.md', '---\ntype: mentor\nid: priya\nname: Priya N.\n---\n');
+    const written = ['Alex Rivera', 'alex  RIVERA', 'Alex_Rivera', 'alex-rivra', 'priya n.', 'sam'];
+    written.forEach((w, k) =>
+      index.setText(
+        `file:///n/s${k}.md`,
+        `---\ntype: session\ndate: 2026-11-20\nmentor: "${w}"\n---\n`,
+      ),
+    );
+    const engine = new FindingsEngine(index, TODAY);
+    const data = () =>
+      written.map(
+        (_, k) => engine.get(`file:///n/s${k}.md`).find((f) => f.code === 'unknown-mentor')?.data,
+      );
+    assert.deepEqual(data(), [
+      { mentor: 'Alex Rivera', suggestion: 'alex-rivera' },
+      { mentor: 'alex  RIVERA', suggestion: 'alex-rivera' },
+      { mentor: 'Alex_Rivera', suggestion: 'alex-rivera' },
+      { mentor: 'alex-rivra', suggestion: 'alex-rivera' },
+      { mentor: 'priya n.', suggestion: 'priya' },
+      { mentor: 'sam' },
+    ]);
+    assert.match(
+      engine.get('file:///n/s0.md').find((f) => f.code === 'unknown-mentor')!.message,
+      /No mentor note has the id "Alex Rivera"\. Did you mean "alex-rivera" \(Alex Rivera\)\?/,
+    );
+    // The mentor's name changes: the notes that named it are told again, as a full
+    // recompute would tell them.
+    index.setText('file:///n/p.md', '---\ntype: mentor\nid: priya\nname: Priya Natarajan\n---\n');
+    engine.update(['file:///n/p.md']);
+    assert.deepEqual(data()[4], { mentor: 'priya n.' });
+    for (const [uri, list] of computeFindings(index, TODAY))
+      assert.ok(sameFindings(engine.get(uri), list), uri);
   });
 
   it('reports a session without a date once, and not one whose date is written wrong', () => {

@@ -176,6 +176,16 @@ export class FindingsEngine {
       for (const uri of this.mentorRefs.get(id) ?? []) files.add(uri);
       for (const session of this.notebook.sessionsOf(id)) files.add(session.uri);
     }
+    // A mentor note changed (its name, say): what notes naming an unknown mentor are
+    // told they meant may have changed too. Mentor notes are few and change rarely.
+    if (mentorIds.size) {
+      for (const [id, uris] of this.mentorRefs)
+        if (this.notebook.mentorsById(id).length === 0) for (const uri of uris) files.add(uri);
+      // Sessions are found through the notebook's own lookup (it holds their mentor ids).
+      for (const id of this.notebook.mentorIds())
+        if (this.notebook.mentorsById(id).length === 0)
+          for (const session of this.notebook.sessionsOf(id)) files.add(session.uri);
+    }
     for (const id of mentorIds) meetings.add(id);
     for (const uri of files) {
       this.computeFile(uri);

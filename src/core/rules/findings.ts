@@ -78,6 +78,36 @@ export class RuleContext {
     return best;
   }
 
+  /**
+   * The mentor an unknown `mentor:` value most likely means: the one whose name it is
+   * (`Alex Rivera`, any case or spacing), whose id it is once written as one
+   * (`Alex Rivera` → `alex-rivera`), or whose id is a letter or two off. Not memoised: a
+   * notebook has a handful of mentors, and the engine recomputes the notes naming an
+   * unknown mentor whenever a mentor note changes.
+   */
+  nearestMentor(written: string): string | undefined {
+    const plain = written.trim().replace(/\s+/g, ' ').toLowerCase();
+    const asId = plain.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    let near: string | undefined;
+    let nearDistance = NEAR;
+    for (const mentor of this.notebook.mentors()) {
+      const name = (mentor.name ?? mentor.title ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+      if ((name && name === plain) || mentor.id.toLowerCase() === asId) return mentor.id;
+      if (plain.length < MIN_SUGGESTED) continue;
+      // Until one is found, only distances below NEAR matter; after, ties count too.
+      const d = editDistance(
+        plain,
+        mentor.id.toLowerCase(),
+        near === undefined ? NEAR : nearDistance + 1,
+      );
+      if (d < nearDistance || (d === nearDistance && near !== undefined && mentor.id < near)) {
+        nearDistance = d;
+        near = mentor.id;
+      }
+    }
+    return near;
+  }
+
   /** Drops the "did you mean" memo (the set of goals changed). */
   forgetGoals(): void {
     this.nearMemo.clear();
@@ -169,13 +199,17 @@ export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void 
   if (!note) return;
   itemRules(ctx, note, sink);
   if (note.mentor && ctx.notebook.mentorsById(note.mentor.value).length === 0) {
+    const written = note.mentor.value;
+    const near = ctx.nearestMentor(written);
     sink(
       ctx.finding(
         note.uri,
         CODES.unknownMentor,
         note.mentor.range,
-        `No mentor note has the id "${note.mentor.value}". Create mentors/${note.mentor.value}.md with type: mentor.`,
-        { mentor: note.mentor.value },
+        near
+          ? `No mentor note has the id "${written}". Did you mean "${near}" (${mentorName(ctx.notebook, near)})?`
+          : `No mentor note has the id "${written}". Create mentors/${written}.md with type: mentor.`,
+        near ? { mentor: written, suggestion: near } : { mentor: written },
       ),
     );
   }
