@@ -44,6 +44,8 @@ export type GroupBy = 'due' | 'goal' | 'mentor';
 /** The view's data; exported so tests and other extensions can read what it shows. */
 export class ActionItemsProvider extends RefreshableTree<ActionNode> {
   private groupByOverride: GroupBy | undefined;
+  /** The setting when the override was made: changing the setting ends the override. */
+  private overriddenSetting: GroupBy | undefined;
   /** Pages each group lists, by grouping and group key (one when absent). */
   private readonly pagesByGroup = new Map<string, number>();
   /** Items per page: a group lists one page at first and adds one per "Show more". */
@@ -55,11 +57,15 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
 
   /** How the view is grouped now. */
   get groupBy(): GroupBy {
-    return this.groupByOverride ?? this.deps.settings().groupActionItemsBy;
+    const setting = this.deps.settings().groupActionItemsBy;
+    if (this.groupByOverride !== undefined && setting !== this.overriddenSetting)
+      this.groupByOverride = undefined;
+    return this.groupByOverride ?? setting;
   }
 
   set groupBy(value: GroupBy) {
     this.groupByOverride = value;
+    this.overriddenSetting = this.deps.settings().groupActionItemsBy;
     this.refresh();
   }
 

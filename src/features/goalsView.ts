@@ -65,6 +65,8 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
    */
   private readonly opened = new Set<string>();
   private groupByOverride: GoalsGroupBy | undefined;
+  /** The setting when the override was made: changing the setting ends the override. */
+  private overriddenSetting: GoalsGroupBy | undefined;
 
   constructor(private readonly deps: FeatureDeps) {
     super();
@@ -72,11 +74,15 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
 
   /** How the view is grouped now. */
   get groupBy(): GoalsGroupBy {
-    return this.groupByOverride ?? this.deps.settings().groupGoalsBy;
+    const setting = this.deps.settings().groupGoalsBy;
+    if (this.groupByOverride !== undefined && setting !== this.overriddenSetting)
+      this.groupByOverride = undefined;
+    return this.groupByOverride ?? setting;
   }
 
   set groupBy(value: GoalsGroupBy) {
     this.groupByOverride = value;
+    this.overriddenSetting = this.deps.settings().groupGoalsBy;
     this.refresh();
   }
 
@@ -162,7 +168,13 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       case 'mentor': {
         const t = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
         t.description = `${node.goals.length} goal${node.goals.length === 1 ? '' : 's'}`;
-        t.iconPath = new vscode.ThemeIcon('person');
+        const known =
+          node.mentorId === '' || this.deps.service.notebook.mentorsById(node.mentorId).length;
+        t.iconPath = known
+          ? new vscode.ThemeIcon('person')
+          : new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        if (!known)
+          t.tooltip = `No mentor note has the id "${node.mentorId}": create mentors/${node.mentorId}.md, or correct the goals' mentor:.`;
         t.id = `goals-of-mentor:${node.mentorId}`;
         t.contextValue = 'mentorGroup';
         return t;
@@ -238,15 +250,22 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
       if (!list) groups.set(id, (list = []));
       list.push(row);
     }
+    // Known mentors by name, then ids no mentor note has, then goals without a mentor.
+    const rank = (id: string): number =>
+      id === '' ? 2 : notebook.mentorsById(id).length === 0 ? 1 : 0;
     const nodes: MentorNode[] = [...groups].map(([mentorId, goals]) => ({
       kind: 'mentor',
       mentorId,
-      label: mentorId ? mentorName(notebook, mentorId) : 'No mentor',
+      label:
+        mentorId === ''
+          ? 'No mentor'
+          : rank(mentorId) === 1
+            ? `${mentorId} (no mentor note)`
+            : mentorName(notebook, mentorId),
       goals,
     }));
     return nodes.sort(
-      (a, b) =>
-        Number(a.mentorId === '') - Number(b.mentorId === '') || byTitle.compare(a.label, b.label),
+      (a, b) => rank(a.mentorId) - rank(b.mentorId) || byTitle.compare(a.label, b.label),
     );
   }
 }

@@ -8,6 +8,8 @@ export interface ItemTarget {
   readonly uri: vscode.Uri;
   /** Zero-based line. */
   readonly line: number;
+  /** The item a tree row showed there, when the target came from one. */
+  readonly item?: ActionItem;
 }
 
 /**
@@ -18,7 +20,7 @@ export function itemTarget(arg: unknown): ItemTarget | undefined {
   if (arg && typeof arg === 'object') {
     const a = arg as { uri?: unknown; line?: unknown; item?: ActionItem };
     if (a.item && typeof a.item.uri === 'string')
-      return { uri: vscode.Uri.parse(a.item.uri), line: a.item.line };
+      return { uri: vscode.Uri.parse(a.item.uri), line: a.item.line, item: a.item };
     if (typeof a.line === 'number' && (typeof a.uri === 'string' || a.uri instanceof vscode.Uri)) {
       return { uri: typeof a.uri === 'string' ? vscode.Uri.parse(a.uri) : a.uri, line: a.line };
     }

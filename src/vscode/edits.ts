@@ -5,7 +5,7 @@
  * disk; one with unsaved changes is left for the user to save.
  */
 import * as vscode from 'vscode';
-import { nextOccurrence, parseText, type ActionItem, type LocalDate } from '../core';
+import { BLOCK_ID, nextOccurrence, parseText, type ActionItem, type LocalDate } from '../core';
 import { toRange } from './convert';
 
 /** The action item on `line` of `uri`, read from the document as it is now (unsaved text included). */
@@ -29,9 +29,14 @@ export async function markItemDone(
   uri: vscode.Uri,
   line: number,
   today: LocalDate,
-): Promise<{ readonly next?: { readonly due?: LocalDate } } | undefined> {
+  expected?: ActionItem,
+): Promise<MarkedDone | undefined> {
   const found = await itemAt(uri, line);
   if (!found || found.item.done) return undefined;
+  // A tree row names the item it shows: if the line holds another one by now (the next
+  // occurrence of a recurring item went in above it), leave it.
+  if (expected && (found.item.text !== expected.text || found.item.due !== expected.due))
+    return undefined;
   const edit = new vscode.WorkspaceEdit();
   const added = addMarkDone(edit, found.doc, found.item, today);
   return (await apply(found.doc, edit)) ? added : undefined;
@@ -47,7 +52,7 @@ export function addMarkDone(
   doc: vscode.TextDocument,
   item: ActionItem,
   today: LocalDate,
-): { readonly next?: { readonly due?: LocalDate } } {
+): MarkedDone {
   const line = doc.lineAt(item.line);
   const next = nextOccurrence(item, line.text, today);
   if (next) {
@@ -56,7 +61,16 @@ export function addMarkDone(
   }
   edit.replace(doc.uri, toRange(item.checkboxRange), '[x]');
   if (!item.doneDate) edit.insert(doc.uri, endOfContent(doc, item.line), ` ✅ ${today}`);
-  return next ? { next } : {};
+  if (next) return { next };
+  return item.recurrence ? { unreadRule: item.recurrence } : {};
+}
+
+/** What marking an item done added besides the tick. */
+export interface MarkedDone {
+  /** The next occurrence of a recurring item, added above it. */
+  readonly next?: { readonly due?: LocalDate };
+  /** The recurrence rule that could not be read (no next occurrence was added). */
+  readonly unreadRule?: string;
 }
 
 /** Adds to `edit` the change that sets `item`'s due date (replacing it, or appending `📅 date`). */
@@ -123,7 +137,9 @@ async function apply(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Prom
   return ok;
 }
 
+/** Where a field is added to a task line: at its end, before a block id (`^abc`), which has to end it. */
 function endOfContent(doc: vscode.TextDocument, line: number): vscode.Position {
-  const text = doc.lineAt(line).text;
-  return new vscode.Position(line, text.trimEnd().length);
+  const content = doc.lineAt(line).text.trimEnd();
+  const id = BLOCK_ID.exec(content);
+  return new vscode.Position(line, id ? id.index : content.length);
 }

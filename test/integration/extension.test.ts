@@ -121,6 +121,7 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       await vscode.commands.executeCommand('mentoringNotes.groupGoalsBy', 'mentor'),
       'mentor',
     );
+    const stray = fixture('goals/stray.md');
     try {
       const groups = mn.views.goals.getChildren();
       assert.deepEqual(
@@ -130,6 +131,20 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
         }),
         ['Alex Rivera · 1 goal'],
       );
+      // A goal whose mentor has no note: its own group, marked, after the known mentors.
+      await vscode.workspace.fs.writeFile(
+        stray,
+        new TextEncoder().encode('---\ntype: goal\nid: stray\nmentor: sam\n---\n'),
+      );
+      await until(
+        'the unknown mentor to be reported',
+        () => findings(stray, 'unknown-mentor')[0],
+        onDiagnostics,
+      );
+      assert.deepEqual(
+        mn.views.goals.getChildren().map((n) => String(mn.views.goals.getTreeItem(n).label)),
+        ['Alex Rivera', 'sam (no mentor note)'],
+      );
       assert.deepEqual(
         mn.views.goals
           .getChildren(groups[0])
@@ -138,6 +153,12 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       );
     } finally {
       await vscode.commands.executeCommand('mentoringNotes.groupGoalsBy', 'status');
+      await vscode.workspace.fs.delete(stray);
+      await until(
+        'the stray goal to go',
+        () => findings(stray, 'unknown-mentor').length === 0 || undefined,
+        onDiagnostics,
+      );
     }
 
     const sessions = mn.views.sessions.getChildren().map((n) => mn.views.sessions.getTreeItem(n));
@@ -433,11 +454,20 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
         () => findings(uri, 'overdue-action-item')[0],
         onDiagnostics,
       );
-      const marked = await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', {
-        uri,
-        line: 6,
-      });
+      // As the Action Items view passes it: the row's item.
+      const row = mn.views.actionItems
+        .getChildren()
+        .flatMap((g) => mn.views.actionItems.getChildren(g))
+        .find((n) => n.kind === 'item' && n.item.uri === uri.toString());
+      assert.ok(row?.kind === 'item');
+      const marked = await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', row);
       assert.equal(marked, true);
+      // The same row again (a double click, a row not redrawn yet): the line now holds the
+      // next occurrence, which is left alone.
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', row),
+        false,
+      );
       const disk = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       assert.deepEqual(disk.split('\n').slice(6), [
         '- [ ] Send Alex the weekly update 📅 2026-11-27 🔁 every week',

@@ -85,4 +85,53 @@ describe('recurring action items', () => {
       '2026-11-27',
     );
   });
+
+  it('reads the rule up to the tags, owner and links after it', () => {
+    const line = '- [ ] Water the plants 📅 2026-11-01 🔁 every week when done #career @sam [[g]]';
+    assert.equal(itemOf(line).recurrence, 'every week when done');
+    assert.equal(
+      next(line),
+      '- [ ] Water the plants 📅 2026-11-28 🔁 every week when done #career @sam [[g]]',
+    );
+  });
+
+  it('gives the next occurrence no block id: links to it stay with the done one', () => {
+    assert.equal(
+      next('- [ ] Weekly update 📅 2026-11-20 🔁 every week ^update-1'),
+      '- [ ] Weekly update 📅 2026-11-27 🔁 every week',
+    );
+  });
+
+  it('refuses what a date cannot follow, and reads a rule with an hour as the next day', () => {
+    for (const text of [
+      'every hour',
+      'every 2 minutes',
+      'every 10000 years',
+      'every 9999999 months',
+    ])
+      assert.equal(parseRecurrence(text)?.next('2026-11-21'), undefined, text);
+    assert.equal(parseRecurrence('every day at 13')?.next('2026-11-21'), '2026-11-22');
+  });
+
+  it('runs a rule "until" a day through that whole day, in any time zone', () => {
+    const zone = process.env.TZ;
+    try {
+      for (const tz of ['UTC', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Tokyo']) {
+        process.env.TZ = tz;
+        const rule = parseRecurrence('every day until December 1, 2026')!;
+        assert.equal(rule.next('2026-11-30'), '2026-12-01', tz);
+        assert.equal(rule.next('2026-12-01'), undefined, tz);
+      }
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
+  it('reads a rule padded with a long run of spaces at once', () => {
+    // A pattern that backtracked over the spaces took seconds on this (a crafted note).
+    const line = `- [ ] x 📅 2026-11-20 🔁 every${' '.repeat(200_000)}x`;
+    assert.equal(next(line), undefined);
+    assert.equal(parseRecurrence(`every week${' '.repeat(200_000)}when done`)?.whenDone, true);
+  });
 });

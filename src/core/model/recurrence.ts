@@ -19,12 +19,14 @@ export interface Recurrence {
   next(date: LocalDate): LocalDate | undefined;
 }
 
-const WHEN_DONE = /\s+when\s+done\s*$/i;
+// Matched against trimmed text: no run of spaces for the pattern to try again and again.
+const WHEN_DONE = /(?:^|\s)when\s+done$/i;
 
 /** Reads a rule (`every week`, `every 2 months on the 1st`, `every weekday when done`), or undefined. */
 export function parseRecurrence(text: string): Recurrence | undefined {
-  const whenDone = WHEN_DONE.test(text);
-  const words = text.replace(WHEN_DONE, '').trim();
+  const trimmed = text.trim();
+  const whenDone = WHEN_DONE.test(trimmed);
+  const words = trimmed.replace(WHEN_DONE, '').trim();
   if (!/^every\b/i.test(words)) return undefined;
   let options: Partial<Options> | null;
   try {
@@ -32,8 +34,15 @@ export function parseRecurrence(text: string): Recurrence | undefined {
   } catch {
     return undefined;
   }
-  if (!options || options.freq === undefined) return undefined;
-  const rule = options;
+  // Notes hold dates, not times: a rule finer than a day ("every hour") cannot move one.
+  if (!options || options.freq === undefined || options.freq > Frequency.DAILY) return undefined;
+  const rule = { ...options };
+  // rrule reads "until December 1, 2026" as that day's local midnight; the rule runs
+  // through the whole day, wherever the editor is.
+  if (rule.until)
+    rule.until = new Date(
+      Date.UTC(rule.until.getFullYear(), rule.until.getMonth(), rule.until.getDate(), 23, 59, 59),
+    );
   const interval = rule.interval ?? 1;
   // "every month" from 31 January is 28 February, not 31 March (as Obsidian Tasks does):
   // a plain monthly or yearly rule moves by calendar months, kept within the month.
@@ -43,14 +52,27 @@ export function parseRecurrence(text: string): Recurrence | undefined {
     text,
     whenDone,
     next(date: LocalDate): LocalDate | undefined {
-      if (plain && rule.freq === Frequency.MONTHLY)
-        return fromDate(addMonths(toDate(date), interval));
-      if (plain && rule.freq === Frequency.YEARLY)
-        return fromDate(addYears(toDate(date), interval));
-      // rrule works in UTC: noon of the date keeps every date on its own day.
-      const start = new Date(`${date}T12:00:00Z`);
-      const after = new RRule({ ...rule, dtstart: start }).after(start, false);
-      return after ? after.toISOString().slice(0, 10) : undefined;
+      try {
+        let next: string | undefined;
+        if (plain && rule.freq === Frequency.MONTHLY)
+          next = fromDate(addMonths(toDate(date), interval));
+        else if (plain && rule.freq === Frequency.YEARLY)
+          next = fromDate(addYears(toDate(date), interval));
+        else {
+          // rrule works in UTC: from noon of the date, the first occurrence after the
+          // date's last second (a rule with an hour in it falls on the next day).
+          const start = new Date(`${date}T12:00:00Z`);
+          const after = new RRule({ ...rule, dtstart: start }).after(
+            new Date(`${date}T23:59:59Z`),
+            false,
+          );
+          next = after?.toISOString().slice(0, 10);
+        }
+        // "every 10000 years" runs off the calendar notes can hold.
+        return next !== undefined && isLocalDate(next) && next > date ? next : undefined;
+      } catch {
+        return undefined;
+      }
     },
   };
 }
@@ -58,6 +80,8 @@ export function parseRecurrence(text: string): Recurrence | undefined {
 // A date signifier, an optional variation selector, spaces, then the date (as the parser reads them).
 const DATE_FIELD = /(\s*)(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)(\uFE0F?[ \t]*)(\d{4}-\d{2}-\d{2})/gu;
 const ASCII_DUE = /(?<=^|\s)due:(\d{4}-\d{2}-\d{2})/g;
+/** An Obsidian block id at the end of a line (`^abc-1`). */
+export const BLOCK_ID = /\s+\^[A-Za-z0-9-]+\s*$/;
 
 /**
  * The line of the next occurrence of the recurring `item` written as `line`, marked done
@@ -87,6 +111,8 @@ export function nextOccurrence(
   const head = `${line.slice(0, at)}[ ]`;
   const rest = line
     .slice(item.checkboxRange.end.character)
+    // A block id names this line: the new one gets none (links keep to the done one).
+    .replace(BLOCK_ID, '')
     .replace(DATE_FIELD, (_whole, space: string, sign: string, gap: string, date: string) => {
       if (sign === '✅' || sign === '❌') return '';
       if (sign === '➕') return `${space}${sign}${gap}${today}`;

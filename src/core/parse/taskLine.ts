@@ -61,6 +61,20 @@ const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 
+/** Longest recurrence rule kept: longer text is not a rule anyone writes. */
+const MAX_RULE = 120;
+/** Where a rule's words end: a tag, an owner, a link, an ASCII due date or a block id after it. */
+const RULE_END = /(?:^|[ \t])(?:#|@|\[\[|due:|\^)/;
+
+/**
+ * The words of a recurrence rule as captured up to the next signifier, without what
+ * follows them on the line (`every week when done #career @sam` → `every week when done`).
+ */
+function ruleText(captured: string): string {
+  const cut = captured.search(RULE_END);
+  return (cut < 0 ? captured : captured.slice(0, cut)).trim().slice(0, MAX_RULE);
+}
+
 /**
  * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
  * `line`, so every range points into the note.
@@ -106,7 +120,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   if (emoji && rest.includes('🔁')) {
     RECURRENCE.lastIndex = 0;
     for (let m = RECURRENCE.exec(rest); m; m = RECURRENCE.exec(rest)) {
-      recurrence ??= own(m[1]!.trim()) || undefined;
+      recurrence ??= own(ruleText(m[1]!)) || undefined;
       spans.push(m.index, m.index + m[0].length);
     }
   }

@@ -19,7 +19,7 @@ export function registerMarkDone(deps: FeatureDeps): vscode.Disposable {
         );
         return false;
       }
-      const done = await markItemDone(target.uri, target.line, deps.clock.today());
+      const done = await markItemDone(target.uri, target.line, deps.clock.today(), target.item);
       if (!done) {
         void vscode.window.showInformationMessage('There is no open action item on that line.');
         return false;
@@ -30,6 +30,10 @@ export function registerMarkDone(deps: FeatureDeps): vscode.Disposable {
           done.next.due
             ? `Done. It recurs: the next one is due ${done.next.due} (added above it).`
             : 'Done. It recurs: the next one is added above it.',
+        );
+      else if (done.unreadRule)
+        void vscode.window.showWarningMessage(
+          `Done. Its rule "🔁 ${done.unreadRule}" could not be read, so no next one was added: write it as Obsidian Tasks does, such as "every week" or "every month on the 1st".`,
         );
       return true;
     },

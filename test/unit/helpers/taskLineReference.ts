@@ -107,7 +107,10 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   }
   let recurrence: string | undefined;
   for (const m of emoji ? rest.matchAll(RECURRENCE) : []) {
-    recurrence ??= own(m[1]!.trim()) || undefined;
+    // The rule's words end where a tag, an owner, a link, an ASCII due date or a block id
+    // starts, and are kept up to 120 characters.
+    const words = m[1]!.split(/(?:^|[ \t])(?:#|@|\[\[|due:|\^)/)[0]!;
+    recurrence ??= own(words.trim().slice(0, 120)) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
   for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
