@@ -11,6 +11,7 @@ import {
   type ActionItem,
 } from '../core';
 import type { FeatureDeps } from './deps';
+import { OverridableSetting } from './overridableSetting';
 import { RefreshableTree } from './refreshableTree';
 import { itemTreeItem, type ItemNode } from './itemNodes';
 
@@ -43,9 +44,7 @@ export type GroupBy = 'due' | 'goal' | 'mentor';
 
 /** The view's data; exported so tests and other extensions can read what it shows. */
 export class ActionItemsProvider extends RefreshableTree<ActionNode> {
-  private groupByOverride: GroupBy | undefined;
-  /** The setting when the override was made: changing the setting ends the override. */
-  private overriddenSetting: GroupBy | undefined;
+  private readonly grouping: OverridableSetting<GroupBy>;
   /** Pages each group lists, by grouping and group key (one when absent). */
   private readonly pagesByGroup = new Map<string, number>();
   /** Items per page: a group lists one page at first and adds one per "Show more". */
@@ -53,19 +52,16 @@ export class ActionItemsProvider extends RefreshableTree<ActionNode> {
 
   constructor(private readonly deps: FeatureDeps) {
     super();
+    this.grouping = new OverridableSetting(() => deps.settings().groupActionItemsBy);
   }
 
   /** How the view is grouped now. */
   get groupBy(): GroupBy {
-    const setting = this.deps.settings().groupActionItemsBy;
-    if (this.groupByOverride !== undefined && setting !== this.overriddenSetting)
-      this.groupByOverride = undefined;
-    return this.groupByOverride ?? setting;
+    return this.grouping.value;
   }
 
   set groupBy(value: GroupBy) {
-    this.groupByOverride = value;
-    this.overriddenSetting = this.deps.settings().groupActionItemsBy;
+    this.grouping.choose(value);
     this.refresh();
   }
 

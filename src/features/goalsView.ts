@@ -14,6 +14,7 @@ import {
   type Session,
 } from '../core';
 import type { FeatureDeps } from './deps';
+import { OverridableSetting } from './overridableSetting';
 import { RefreshableTree } from './refreshableTree';
 import { itemTreeItem, sessionTreeItem, type ItemNode } from './itemNodes';
 
@@ -64,25 +65,20 @@ export class GoalsProvider extends RefreshableTree<GoalNode> {
    * once collapsed again, so these are the rows to read again.
    */
   private readonly opened = new Set<string>();
-  private groupByOverride: GoalsGroupBy | undefined;
-  /** The setting when the override was made: changing the setting ends the override. */
-  private overriddenSetting: GoalsGroupBy | undefined;
+  private readonly grouping: OverridableSetting<GoalsGroupBy>;
 
   constructor(private readonly deps: FeatureDeps) {
     super();
+    this.grouping = new OverridableSetting(() => deps.settings().groupGoalsBy);
   }
 
   /** How the view is grouped now. */
   get groupBy(): GoalsGroupBy {
-    const setting = this.deps.settings().groupGoalsBy;
-    if (this.groupByOverride !== undefined && setting !== this.overriddenSetting)
-      this.groupByOverride = undefined;
-    return this.groupByOverride ?? setting;
+    return this.grouping.value;
   }
 
   set groupBy(value: GoalsGroupBy) {
-    this.groupByOverride = value;
-    this.overriddenSetting = this.deps.settings().groupGoalsBy;
+    this.grouping.choose(value);
     this.refresh();
   }
 

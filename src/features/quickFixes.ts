@@ -67,11 +67,8 @@ export function registerQuickFixes(
           // The finding knows the id (`[[goals/x.md|X]]` → `x`); the text may not.
           const data = dataOf(diagnostic);
           const goal = data?.goal;
-          const suggestion = data?.suggestion;
-          if (typeof goal === 'string' && goal && typeof suggestion === 'string') {
-            const fix = replaceId(document, diagnostic, goal, suggestion);
-            if (fix) actions.push(fix);
-          }
+          const fix = suggestedFix(document, diagnostic, goal, data?.suggestion);
+          if (fix) actions.push(fix);
           if (typeof goal === 'string' && goal)
             actions.push(
               command(`Create goal "${goal}"`, 'mentoringNotes.newGoal', { id: goal }, diagnostic),
@@ -79,11 +76,8 @@ export function registerQuickFixes(
         } else if (code === 'unknown-mentor') {
           const data = dataOf(diagnostic);
           const mentor = data?.mentor;
-          const suggestion = data?.suggestion;
-          if (typeof mentor === 'string' && mentor && typeof suggestion === 'string') {
-            const fix = replaceId(document, diagnostic, mentor, suggestion);
-            if (fix) actions.push(fix);
-          }
+          const fix = suggestedFix(document, diagnostic, mentor, data?.suggestion);
+          if (fix) actions.push(fix);
           // A new mentor note's id is its file name: offered when the value reads as one.
           if (typeof mentor === 'string' && mentor && slug(mentor) === mentor)
             actions.push(
@@ -124,6 +118,20 @@ export function registerQuickFixes(
   return vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, provider, {
     providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
   });
+}
+
+/**
+ * "Change to …" for a finding whose data names the unknown `id` and what it likely means
+ * (`suggestion`); undefined when it has no suggestion.
+ */
+function suggestedFix(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  id: unknown,
+  suggestion: unknown,
+): vscode.CodeAction | undefined {
+  if (typeof id !== 'string' || !id || typeof suggestion !== 'string') return undefined;
+  return replaceId(document, diagnostic, id, suggestion);
 }
 
 /**
