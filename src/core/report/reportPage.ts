@@ -228,7 +228,7 @@ export function meetingsChart(rows: readonly CadenceReport[], from: string, to: 
     }
     const against =
       c.expected !== undefined
-        ? `${c.held.length} of ${c.expected} expected`
+        ? `${c.held.length} held, ${c.expected} asked for`
         : `${c.held.length} held`;
     const color =
       c.overdue || (c.expected !== undefined && c.held.length < c.expected) ? 'warn' : '';
