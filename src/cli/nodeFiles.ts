@@ -1,19 +1,22 @@
 /**
  * The notebook's file-system port on Node, for the CLI: walks a folder for Markdown files
- * (skipping dot-folders and node_modules, never following symbolic links) and reads them.
- * URIs are paths relative to the root with forward slashes.
+ * (skipping dot-folders and node_modules) and reads them. A linked file is read when it
+ * lies inside the folder (a `README.md` linked to another one); a link out of the folder
+ * is reported, not followed (the CLI runs in CI on repositories from anywhere), and linked
+ * folders are not entered. URIs are paths relative to the root with forward slashes.
  */
+import { realpathSync, statSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { FileStamp, NotebookFiles } from '../core';
+import { NotReadError, type FileStamp, type NotebookFiles } from '../core';
 import { readNote, readNoteHead, statNote } from '../node/noteFile';
 
 const SKIPPED_DIRS = new Set(['node_modules']);
 
 /** A {@link NotebookFiles} over the folder `root`. */
 export class NodeNotebookFiles implements NotebookFiles {
-  /** Listed files that are symbolic links: reported, never followed. */
-  private readonly links = new Set<string>();
+  /** Listed files that are symbolic links not followed, with why: reported as warnings. */
+  private readonly links = new Map<string, string>();
   /** Folders that could not be listed, with why: each becomes a finding, not a crash. */
   private readonly unlisted = new Map<string, string>();
 
@@ -21,6 +24,7 @@ export class NodeNotebookFiles implements NotebookFiles {
 
   async list(): Promise<readonly string[]> {
     const found: string[] = [];
+    const realRoot = realpathSync.native(this.root);
     const walk = async (dir: string, rel: string): Promise<void> => {
       let entries;
       try {
@@ -39,7 +43,10 @@ export class NodeNotebookFiles implements NotebookFiles {
           if (!entry.name.startsWith('.') && !SKIPPED_DIRS.has(entry.name))
             await walk(join(dir, entry.name), childRel);
         } else if ((entry.isFile() || entry.isSymbolicLink()) && /\.md$/i.test(entry.name)) {
-          if (entry.isSymbolicLink()) this.links.add(childRel);
+          if (entry.isSymbolicLink()) {
+            const why = linkProblem(realRoot, join(dir, entry.name));
+            if (why) this.links.set(childRel, why);
+          }
           found.push(childRel);
         }
       }
@@ -58,7 +65,8 @@ export class NodeNotebookFiles implements NotebookFiles {
   async read(uri: string): Promise<Uint8Array> {
     const unlisted = this.unlisted.get(uri);
     if (unlisted) throw new Error(unlisted);
-    if (this.links.has(uri)) throw new Error('it is a symbolic link, which is not followed');
+    const link = this.links.get(uri);
+    if (link) throw new NotReadError(link);
     return readNote(this.path(uri));
   }
 
@@ -77,4 +85,25 @@ export class NodeNotebookFiles implements NotebookFiles {
 /** `uri` as printed: already relative with `/`. */
 export function displayPath(uri: string): string {
   return uri.split(sep).join('/');
+}
+
+/**
+ * Why the linked file at `path` is not read, or undefined when it is a regular file
+ * inside `realRoot`.
+ */
+function linkProblem(realRoot: string, path: string): string | undefined {
+  let real: string;
+  try {
+    real = realpathSync.native(path);
+  } catch {
+    return 'it is a symbolic link to nothing';
+  }
+  if (!real.startsWith(realRoot + sep))
+    return 'it is a symbolic link out of the folder, which is not followed';
+  try {
+    if (!statSync(real).isFile()) return 'it is a symbolic link to something other than a file';
+  } catch {
+    return 'it is a symbolic link to nothing';
+  }
+  return undefined;
 }

@@ -7,7 +7,13 @@ export * from './model/cadence';
 export * from './model/types';
 export * from './model/actionItems';
 export { parseText, parseBytes, fileStem } from './parse/note';
-export { MAX_NOTE_BYTES, NOTE_HEAD_BYTES, TooLargeError, tooLargeReason } from './parse/text';
+export {
+  MAX_NOTE_BYTES,
+  NOTE_HEAD_BYTES,
+  NotReadError,
+  TooLargeError,
+  tooLargeReason,
+} from './parse/text';
 export { readTaskMetadata } from './parse/taskLine';
 export { NoteIndex, type Notebook, type IndexChange, type IndexListener } from './index/noteIndex';
 export { newestFirst } from './index/sessionTimeline';

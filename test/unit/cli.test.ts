@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { chmodSync, mkdtempSync, writeFileSync, rmSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, rmSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../../src/cli/main';
@@ -188,6 +188,40 @@ describe('CLI usage', () => {
       const r = await cli(c, '--help');
       assert.equal(r.code, 0);
       assert.match(r.out, new RegExp(`Usage: mentoring-notes ${c}`));
+    }
+  });
+
+  it('reads a linked note inside the folder, and warns of a link out of it without following it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mn-cli-'));
+    const outside = mkdtempSync(join(tmpdir(), 'mn-cli-out-'));
+    try {
+      writeFileSync(join(dir, 'docs.md'), '# Read me\n');
+      writeFileSync(join(outside, 'secret.md'), '---\ntype: goal\ntarget: 2026-02-30\n---\n');
+      symlinkSync(join(dir, 'docs.md'), join(dir, 'README.md'));
+      symlinkSync(join(outside, 'secret.md'), join(dir, 'out.md'));
+      symlinkSync(join(dir, 'missing.md'), join(dir, 'dangling.md'));
+      const r = await cli('check', '--today', '2026-11-21', dir);
+      // Warnings only: links in a repository do not fail its CI.
+      assert.equal(r.code, 0, r.out);
+      assert.equal(
+        r.out,
+        'dangling.md:1:1 warning unreadable-file Not read: it is a symbolic link to nothing.\n' +
+          'out.md:1:1 warning unreadable-file Not read: it is a symbolic link out of the folder, which is not followed.\n',
+      );
+      // A link inside is read as the note it points to: here a goal, twice over.
+      writeFileSync(
+        join(dir, 'goal.md'),
+        '---\ntype: goal\nid: g\ntarget: 2027-01-01\nmeasure: m\n---\n',
+      );
+      symlinkSync(join(dir, 'goal.md'), join(dir, 'alias.md'));
+      const again = await cli('check', '--today', '2026-11-21', dir);
+      assert.match(
+        again.out,
+        /^alias\.md:3:5 error duplicate-id Another goal has the id "g": goal\.md/m,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
     }
   });
 

@@ -5,7 +5,13 @@
 import { NONE } from '../model/notes';
 import type { Finding, ParsedFile } from '../model/types';
 import { headIsNote } from '../parse/note';
-import { flatCopy, MAX_NOTE_BYTES, NOTE_HEAD_BYTES, TooLargeError } from '../parse/text';
+import {
+  flatCopy,
+  MAX_NOTE_BYTES,
+  NOTE_HEAD_BYTES,
+  NotReadError,
+  TooLargeError,
+} from '../parse/text';
 import { CODES } from '../rules/codes';
 import type { FileStamp, ParseCache } from './cache';
 import type { NoteIndex } from './noteIndex';
@@ -108,7 +114,7 @@ export async function loadFile(
       uri: flatCopy(uri),
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       code: CODES.unreadableFile,
-      severity: 'error',
+      severity: error instanceof NotReadError ? 'warning' : 'error',
       message: `Not read: ${error instanceof Error ? error.message : String(error)}.`,
     };
     index.set({ uri: problem.uri, problems: [problem] });

@@ -29,6 +29,12 @@ export class TooLargeError extends Error {
 }
 
 /**
+ * Thrown by a host that chose not to read a file, for a reason the user may be fine with
+ * (a symbolic link to outside the notebook): reported as a warning, not an error.
+ */
+export class NotReadError extends Error {}
+
+/**
  * How much of a file that cannot be read as a note is read to tell whether it means to be
  * one: front matter with a known `type` starts a note, and fits in far less.
  */
