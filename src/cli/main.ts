@@ -57,8 +57,8 @@ Prints one line per finding: file:line:col severity code message
 Exit code: 1 when any finding is an error, else 0; 2 on a usage error.`,
   list: `Usage: mentoring-notes list [--json] [--today YYYY-MM-DD] [DIR]
 
-Lists goals, sessions, mentors and action items.
-  --json         print {"version":1,"goals":[…],"sessions":[…],"mentors":[…],"actionItems":[…]}
+Lists mentors, goals, sessions, self-assessments and open action items.
+  --json         print {"version":1,"goals":[…],"sessions":[…],"mentors":[…],"reviews":[…],"actionItems":[…]}
   --today DATE   as of DATE (default: today)`,
   agenda: `Usage: mentoring-notes agenda [--mentor ID] [--date YYYY-MM-DD] [--today YYYY-MM-DD] [DIR]
 
@@ -220,6 +220,10 @@ function check(
     io.err(
       `${plural(notes, 'note')} checked as of ${today}: ${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}, ${count('info')} info, ${plural(count('hint'), 'hint')}.\n`,
     );
+    if (notes === 0)
+      io.err(
+        'No notes found: is this the folder that holds them? A note is a .md file whose front matter has type: goal, session, mentor or review.\n',
+      );
   }
   return all.some((f) => f.severity === 'error') ? 1 : 0;
 }
@@ -236,6 +240,7 @@ function list(index: NoteIndex, today: LocalDate, json: boolean, io: Io): number
     }[];
     sessions: { file: string; date: string | null; mentor: string | null; next: string | null }[];
     mentors: { id: string; name: string | null; cadence: string | null }[];
+    reviews: { file: string; date: string | null; period: string | null }[];
     actionItems: {
       file: string;
       line: number;
@@ -243,6 +248,8 @@ function list(index: NoteIndex, today: LocalDate, json: boolean, io: Io): number
       done: boolean;
       due: string | null;
       owner: string | null;
+      checklist: boolean;
+      cancelled: string | null;
     }[];
   };
   if (json) {
@@ -267,7 +274,12 @@ function list(index: NoteIndex, today: LocalDate, json: boolean, io: Io): number
       `  ${s.date ?? '(no date)'}  ${s.mentor ?? ''}${s.next ? `  next ${s.next}` : ''}  ${s.file}`,
     );
   }
-  const open = listing.actionItems.filter((i) => !i.done);
+  lines.push('', `Self-assessments (${listing.reviews.length})`);
+  for (const r of [...listing.reviews].sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')))
+    lines.push(`  ${r.date ?? '(no date)'}${r.period ? `  for ${r.period}` : ''}  ${r.file}`);
+  // As the editor lists them: a self-assessment's checklist and cancelled items are not
+  // action items to do.
+  const open = listing.actionItems.filter((i) => !i.done && !i.checklist && !i.cancelled);
   lines.push('', `Open action items (${open.length})`);
   for (const i of open.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))) {
     const due = i.due ? (i.due < today ? `overdue ${i.due}` : `due ${i.due}`) : 'no date';
@@ -347,8 +359,12 @@ function agenda(
   const note = renderNextMeeting(plan, {
     linkTo: (uri, line) => `${relativeLink(target, uri)}#L${line + 1}`,
   });
+  // Prepare never overwrites: a note for that meeting is opened as it is.
+  const exists = index.file(target)?.note !== undefined;
   io.err(
-    `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); "Prepare next meeting" would create ${target}\n`,
+    exists
+      ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${target} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`
+      : `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); "Prepare next meeting" would create ${target}\n`,
   );
   io.out(note);
   return 0;

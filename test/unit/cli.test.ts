@@ -120,6 +120,50 @@ describe('CLI on the example notebook', () => {
     assert.match(r.out, /date: 2026-11-21/);
   });
 
+  it('list prints self-assessments, and open action items as the editor counts them', async () => {
+    const r = await cli('list', '--today', '2026-11-21', EXAMPLE);
+    assert.match(
+      r.out,
+      /\nSelf-assessments \(2\)\n {2}2026-11-01 {2}for 2026-10 {2}reviews\/2026-10\.md\n/,
+    );
+    // A self-assessment's checklist lines are statements to tick, not things to do.
+    assert.match(r.out, /\nOpen action items \(20\)\n/);
+    assert.doesNotMatch(r.out, /I asked for feedback on one specific thing/);
+  });
+
+  it('agenda says when the note for that meeting exists (Prepare opens it as it is)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mn-cli-'));
+    try {
+      mkdirSync(join(dir, 'sessions'));
+      writeFileSync(join(dir, 'm.md'), '---\ntype: mentor\nid: m\n---\n');
+      writeFileSync(
+        join(dir, 'sessions', 'held.md'),
+        '---\ntype: session\ndate: 2026-11-14\nmentor: m\nnext: 2026-11-28\n---\n',
+      );
+      writeFileSync(
+        join(dir, 'sessions', '2026-11-28-m.md'),
+        '---\ntype: session\ndate: 2026-11-28\nmentor: m\n---\n',
+      );
+      const r = await cli('agenda', '--mentor', 'm', '--today', '2026-11-21', dir);
+      assert.match(
+        r.err,
+        /sessions\/2026-11-28-m\.md exists, and "Prepare next meeting" would open it as it is/,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const none = mkdtempSync(join(tmpdir(), 'mn-cli-'));
+    try {
+      const r = await cli('check', none);
+      assert.match(
+        r.err,
+        /^0 notes checked [^\n]*\nNo notes found: is this the folder that holds them\?/,
+      );
+    } finally {
+      rmSync(none, { recursive: true, force: true });
+    }
+  });
+
   it('report prints the progress report the editor shows as Markdown', async () => {
     const r = await cli('report', '--mentor', 'alex-rivera', '--today', '2026-11-21', EXAMPLE);
     assert.equal(r.code, 0, r.err);

@@ -10,8 +10,7 @@ import type { LocalDate } from '../model/dates';
 import type { Notebook } from '../index/noteIndex';
 import { plural } from '../model/words';
 import { mentorName, mentorSchedule } from '../rules/schedule';
-import { concernsMentor } from '../prepare/scope';
-import { safeFileName } from '../prepare/nextMeeting';
+import { planNextMeeting, safeFileName } from '../prepare/nextMeeting';
 
 /** The next meeting with a mentor, ready to save, or why there is none to export. */
 export type MeetingExport =
@@ -50,11 +49,10 @@ export function nextMeetingCalendar(
       reason: `The next meeting with ${name} was due ${next.date} and has passed: agree a new date and write it in next:.`,
     };
 
-  const goals = [...notebook.goals()].filter(
-    (g) => g.status === 'active' && (g.mentor?.value ?? '') === mentorId,
-  );
-  const concerns = concernsMentor(notebook, mentorId, goals);
-  const open = notebook.openItems().filter((i) => !i.milestone && concerns(i)).length;
+  // What the agenda for that meeting lists, so the two never disagree.
+  const plan = planNextMeeting(notebook, mentorId, today, { date: next.date });
+  const goals = plan.goals.map((g) => g.goal);
+  const open = plan.followUps.length;
   const why = { planned: 'prepared session', agreed: 'agreed date', cadence: 'cadence' }[
     next.source
   ];
