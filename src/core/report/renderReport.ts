@@ -219,7 +219,7 @@ export function reportLists(report: ProgressReport): ReportList[] {
         (w) =>
           'type' in w
             ? `Achieved the goal: ${oneLine(w.title ?? w.id)}`
-            : `${itemText(w)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate}`,
+            : `${itemText(w)}${owner(w)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate}`,
         'done',
       ),
       empty: 'Nothing ticked off in this period yet.',

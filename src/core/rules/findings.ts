@@ -222,15 +222,15 @@ function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
   for (const item of note.actionItems) {
     if (!item.done && !item.cancelled && item.due && daysBetween(item.due, today) > grace) {
       const late = daysBetween(item.due, today);
-      const who = item.owner ? ` (owner @${item.owner})` : '';
+      // Someone else's promise: the mentee follows it up rather than does it.
+      const message = item.owner
+        ? `"${clip(item.text)}" was @${item.owner}'s to do by ${item.due}, ${plural(late, 'day')} ago. Ask about it at your next meeting, then mark it done or reschedule it.`
+        : `"${clip(item.text)}" was due ${item.due}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`;
       sink(
-        ctx.finding(
-          note.uri,
-          CODES.overdueActionItem,
-          item.dueRange!,
-          `"${clip(item.text)}"${who} was due ${item.due}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`,
-          { line: item.line, due: item.due },
-        ),
+        ctx.finding(note.uri, CODES.overdueActionItem, item.dueRange!, message, {
+          line: item.line,
+          due: item.due,
+        }),
       );
     }
     for (const link of item.links) {
