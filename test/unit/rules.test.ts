@@ -169,6 +169,25 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
       assert.ok(sameFindings(engine.get(uri), list), uri);
   });
 
+  it('reports a next: that is not after its session, and does not call that meeting missed', () => {
+    const index = new NoteIndex();
+    index.setText('file:///n/m.md', '---\ntype: mentor\nid: m\ncadence: monthly\n---\n');
+    index.setText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-11-10\nmentor: m\nnext: 2026-11-01\n---\n## Feedback\nok\n',
+    );
+    const all = computeFindings(index, TODAY);
+    const found = (all.get('file:///n/s.md') ?? []).concat(all.get('file:///n/m.md') ?? []);
+    assert.deepEqual(
+      found.map((f) => [f.code, f.severity, f.range.start.line]),
+      [['invalid-field', 'warning', 4]],
+    );
+    assert.match(
+      found[0]!.message,
+      /^next: 2026-11-01 is not after this session's date, 2026-11-10/,
+    );
+  });
+
   it('reports a session without a date once, and not one whose date is written wrong', () => {
     const index = new NoteIndex();
     const codes = (date: string) => {

@@ -317,6 +317,18 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       ),
     );
   }
+  if (session.date && session.next && session.next.value <= session.date.value) {
+    sink(
+      ctx.finding(
+        session.uri,
+        CODES.invalidField,
+        session.next.range,
+        `next: ${session.next.value} is not after this session's date, ${session.date.value}: write the date you agreed to meet again (or leave it empty).`,
+        undefined,
+        'warning',
+      ),
+    );
+  }
   if (session.date && session.date.value < ctx.today && !session.hasFeedback) {
     const heading = session.sections.find((s) => /feedback/i.test(s.title));
     const range = heading

@@ -49,7 +49,9 @@ export function mentorSchedule(
   if (latest && latest.date!.value > today) {
     return { ...base, next: { date: latest.date!.value, source: 'planned' } };
   }
-  if (latest?.next) {
+  // A next: not after the session's own date is reported as such, and not taken as the
+  // date of a meeting that was missed.
+  if (latest?.next && latest.next.value > latest.date!.value) {
     const daysAgo = daysBetween(latest.next.value, today);
     const missed =
       daysAgo > graceDays ? { session: latest, next: latest.next, daysAgo } : undefined;
