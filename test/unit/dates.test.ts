@@ -93,6 +93,22 @@ describe('cadence', () => {
     assert.deepEqual(parseCadence('every week'), { text: 'every week', unit: 'day', every: 7 });
   });
 
+  it('reads cadences as people say them: counts in words, weekdays', () => {
+    const every = (t: string) => {
+      const c = parseCadence(t);
+      return c && `${c.every} ${c.unit}`;
+    };
+    assert.equal(every('every other week'), '14 day');
+    assert.equal(every('Every Two Weeks'), '14 day');
+    assert.equal(every('every other month'), '2 month');
+    assert.equal(every('every three days'), '3 day');
+    assert.equal(every('every Tuesday'), '7 day');
+    assert.equal(every('every other Saturday'), '14 day');
+    assert.equal(every('every 3 fridays'), '21 day');
+    assert.equal(every('every other'), undefined);
+    assert.equal(every('every 0 mondays'), undefined);
+  });
+
   it('rejects what is not a cadence', () => {
     for (const t of [
       'sometimes',

@@ -26,11 +26,40 @@ const NAMED: Record<string, { unit: 'day' | 'month'; every: number }> = {
 const EVERY = /^every\s+(\d{1,3})\s*(day|week|month)s?$/;
 const EVERY_ONE = /^every\s+(day|week|month)$/;
 
+/** Counts written as words: "every two weeks", "every other week". */
+const NUMBER_WORDS: Record<string, string> = {
+  other: '2',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+const WEEKDAY =
+  /^every (?:(\d{1,2}) )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?$/;
+const NUMBER_WORD = /^every (other|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) /;
+
 /** Parses a cadence, or returns undefined when the text is not one. */
 export function parseCadence(text: string): Cadence | undefined {
-  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const t = text
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(NUMBER_WORD, (_m, word: string) => `every ${NUMBER_WORDS[word]} `);
   const named = NAMED[t];
   if (named) return { text, ...named };
+  // "every Tuesday", "every other Saturday": weekly, or every so many weeks.
+  const weekday = WEEKDAY.exec(t);
+  if (weekday) {
+    const weeks = Number(weekday[1] ?? 1);
+    return weeks >= 1 ? { text, unit: 'day', every: 7 * weeks } : undefined;
+  }
   const many = EVERY.exec(t);
   const one = many ? undefined : EVERY_ONE.exec(t);
   let n = many ? Number(many[1]) : 1;

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
+import { parseCadence } from '../../core';
 import { slug } from './newGoal';
 
 /** Arguments for keybindings and other extensions. */
@@ -30,12 +31,9 @@ export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
           validateInput: (v) => (v.trim() ? undefined : 'Enter a name.'),
         }));
       if (!name) return undefined;
-      const cadence =
-        args?.cadence ??
-        (await vscode.window.showQuickPick(['weekly', 'biweekly', 'monthly', 'every 3 weeks'], {
-          title: 'How often did you agree to meet?',
-        })) ??
-        'monthly';
+      const cadence = args?.cadence ?? (await askCadence());
+      // Escape means cancel, not "monthly".
+      if (!cadence) return undefined;
       const id = slug(name) || 'mentor';
       const lines = [
         '---',
@@ -65,4 +63,23 @@ export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
       return created;
     },
   );
+}
+
+const OTHER = 'Other…';
+
+/** The agreed cadence: a common one, or any the notes can read ("every other Tuesday"). */
+async function askCadence(): Promise<string | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    ['weekly', 'biweekly', 'every 3 weeks', 'monthly', OTHER],
+    { title: 'How often did you agree to meet?' },
+  );
+  if (picked !== OTHER) return picked;
+  return vscode.window.showInputBox({
+    title: 'How often did you agree to meet?',
+    placeHolder: 'every 10 days, every other Tuesday, every 2 months…',
+    validateInput: (v) =>
+      parseCadence(v)
+        ? undefined
+        : 'Write it as: weekly, biweekly, monthly, every N days/weeks/months, every other Tuesday.',
+  });
 }
