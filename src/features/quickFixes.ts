@@ -90,7 +90,35 @@ export function registerQuickFixes(
             );
         } else if (code === 'missed-meeting' || code === 'cadence-lapsed') {
           // The finding names the mentor: no need to ask which meeting.
-          const mentor = dataOf(diagnostic)?.mentor;
+          const data = dataOf(diagnostic);
+          const mentor = data?.mentor;
+          const next = data?.next;
+          if (code === 'missed-meeting' && typeof next === 'string' && typeof mentor === 'string') {
+            // It took place after all: log it under its date.
+            actions.push(
+              command(
+                `Log the meeting of ${next}`,
+                'mentoringNotes.newSession',
+                { mentor, date: next },
+                diagnostic,
+              ),
+            );
+            // It did not: agree another date, written where the old one is.
+            if (document.getText(diagnostic.range) === next)
+              for (const [label, date] of [
+                ['in a week', plusDays(today, 7)],
+                ['in two weeks', plusDays(today, 14)],
+              ] as const) {
+                const action = new vscode.CodeAction(
+                  `Agree a new date: ${label} (${date})`,
+                  vscode.CodeActionKind.QuickFix,
+                );
+                action.edit = new vscode.WorkspaceEdit();
+                action.edit.replace(document.uri, diagnostic.range, date);
+                action.diagnostics = [diagnostic];
+                actions.push(action);
+              }
+          }
           actions.push(
             command(
               'Prepare the next meeting',

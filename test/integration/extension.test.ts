@@ -312,6 +312,51 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it('offers to log a missed meeting under its date, or to agree a new date in its place', async () => {
+    const mentor = fixture('mentors/lee.md');
+    const session = fixture('sessions/lee-1.md');
+    await vscode.workspace.fs.writeFile(
+      mentor,
+      new TextEncoder().encode('---\ntype: mentor\nid: lee\nname: Lee\n---\n'),
+    );
+    await vscode.workspace.fs.writeFile(
+      session,
+      new TextEncoder().encode(
+        '---\ntype: session\ndate: 2026-11-01\nmentor: lee\nnext: 2026-11-10\n---\n## Feedback\nok\n',
+      ),
+    );
+    try {
+      const missed = await until(
+        'the missed meeting to be reported',
+        () => findings(session, 'missed-meeting')[0],
+        onDiagnostics,
+      );
+      const doc = await vscode.workspace.openTextDocument(session);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        session,
+        missed.range,
+      );
+      const titles = actions.map((a) => a.title);
+      assert.ok(titles.includes('Log the meeting of 2026-11-10'), titles.join(', '));
+      const log = actions.find((a) => a.title === 'Log the meeting of 2026-11-10');
+      assert.deepEqual(log?.command?.arguments, [{ mentor: 'lee', date: '2026-11-10' }]);
+      const agree = actions.find((a) => a.title === 'Agree a new date: in a week (2026-11-28)');
+      assert.ok(agree?.edit, titles.join(', '));
+      assert.ok(await vscode.workspace.applyEdit(agree.edit));
+      assert.equal(doc.lineAt(4).text, 'next: 2026-11-28');
+      await until(
+        'the missed meeting to clear',
+        () => findings(session, 'missed-meeting').length === 0 || undefined,
+        onDiagnostics,
+      );
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const u of [session, mentor]) await vscode.workspace.fs.delete(u);
+    }
+  });
+
   it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>(
       'mentoringNotes.prepareNextMeeting',
