@@ -8,6 +8,8 @@ import {
   groupOpenItems,
   loadNotebook,
   NoteIndex,
+  planNextMeeting,
+  renderNextMeeting,
   sameFindings,
   type Finding,
 } from '../../src/core';
@@ -186,6 +188,32 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
       found[0]!.message,
       /^next: 2026-11-01 is not after this session's date, 2026-11-10/,
     );
+  });
+
+  it('reports a prepared meeting whose date passed with nothing written in it', async () => {
+    const example = new NoteIndex();
+    await loadNotebook(
+      new MemoryFiles(readTree(join(process.cwd(), 'examples/notebook'))),
+      example,
+    );
+    // The note Prepare Next Meeting writes, left as it was.
+    const plan = planNextMeeting(example, 'alex-rivera', TODAY);
+    const prepared = renderNextMeeting(plan, { linkTo: () => 'x.md' });
+    const uri = 'sessions/2026-11-28-alex-rivera.md';
+    example.setText(uri, prepared);
+    const codes = (today: string) =>
+      (computeFindings(example, today).get(uri) ?? []).map((f) => f.code);
+    assert.deepEqual(codes('2026-11-28'), []);
+    assert.deepEqual(codes('2026-11-29'), ['session-not-logged']);
+    // Anything written in Notes (or Action items, Feedback, next:) and it counts as logged.
+    example.setText(
+      uri,
+      prepared.replace('## Notes\n', '## Notes\n\nWe went through the outline.\n'),
+    );
+    assert.deepEqual(codes('2026-11-29'), ['session-without-feedback']);
+    // A note with none of those sections (front matter only) is a meeting held.
+    example.setText(uri, '---\ntype: session\ndate: 2026-11-28\nmentor: alex-rivera\n---\n');
+    assert.ok(!codes('2026-11-29').includes('session-not-logged'));
   });
 
   it('reports a session without a date once, and not one whose date is written wrong', () => {

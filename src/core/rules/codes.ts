@@ -14,6 +14,7 @@ export const CODES = {
   goalWithoutMeasure: 'goal-without-measure',
   sessionWithoutFeedback: 'session-without-feedback',
   sessionWithoutDate: 'session-without-date',
+  sessionNotLogged: 'session-not-logged',
   unknownGoal: 'unknown-goal',
   unknownMentor: 'unknown-mentor',
   duplicateId: 'duplicate-id',
@@ -75,6 +76,12 @@ export const RULES: readonly RuleInfo[] = [
     code: CODES.sessionWithoutDate,
     severity: 'warning',
     description: 'A session has no date, so it does not count as a meeting held.',
+  },
+  {
+    code: CODES.sessionNotLogged,
+    severity: 'warning',
+    description:
+      "A session's date has passed and nothing is written in it (a prepared meeting that may not have taken place).",
   },
   {
     code: CODES.unknownGoal,

@@ -329,6 +329,23 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       ),
     );
   }
+  // A note prepared for a meeting, its date gone by with nothing written in it: it counts
+  // as held, so say so rather than let it pass for a meeting that may not have happened.
+  if (
+    session.date &&
+    daysBetween(session.date.value, ctx.today) > ctx.grace &&
+    notLogged(session)
+  ) {
+    sink(
+      ctx.finding(
+        session.uri,
+        CODES.sessionNotLogged,
+        session.date.range,
+        `The meeting of ${session.date.value} has passed and nothing is written in Notes or Action items. If it took place, log what you discussed; if not, agree a new date and change date: (or delete this note).`,
+      ),
+    );
+    return;
+  }
   if (session.date && session.date.value < ctx.today && !session.hasFeedback) {
     const heading = session.sections.find((s) => /feedback/i.test(s.title));
     const range = heading
@@ -346,6 +363,18 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       ),
     );
   }
+}
+
+/**
+ * True for a session whose Notes and Action items sections are there and empty, with no
+ * feedback and no next date: a template (Prepare Next Meeting's, the snippet's) that was
+ * never filled in. A note written some other way (no such sections) is taken as logged.
+ */
+function notLogged(session: Session): boolean {
+  if (session.actionItems.length || session.next || session.hasFeedback) return false;
+  const notes = session.sections.find((s) => /^notes$/i.test(s.title));
+  const items = session.sections.find((s) => /^action items$/i.test(s.title));
+  return notes !== undefined && items !== undefined && !notes.hasContent && !items.hasContent;
 }
 
 /** The per-mentor scope: the agreed next meeting and the cadence. */
