@@ -299,6 +299,20 @@ describe('progress report', () => {
     assert.equal(graced.cadence[0]!.expected, 3);
   });
 
+  it('does not count a prepared meeting left empty as held', () => {
+    const index = notebook({
+      'm.md': mentor('m', 'weekly'),
+      's1.md': session('2026-11-07', 'm', '## Notes\nWe met.\n## Action items\n'),
+      's2.md': session(
+        '2026-11-14',
+        'm',
+        '## Agenda\n- talk\n## Notes\n## Feedback\n## Action items\n',
+      ),
+    });
+    const report = buildProgressReport(index, TODAY, { mentorId: 'm' });
+    assert.deepEqual(report.cadence[0]!.held, ['2026-11-07']);
+  });
+
   it('lists open milestones of active goals only, and counts no cancelled milestone', () => {
     const index = notebook({
       'active.md':

@@ -11,6 +11,7 @@ import type { ActionItem, Goal, GoalStatus } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress, type GoalProgress } from '../prepare/nextMeeting';
 import { concernsMentor } from '../prepare/scope';
+import { notLogged } from '../rules/findings';
 import { mentorName, mentorSchedule, type MentorSchedule } from '../rules/schedule';
 
 /** How many of the follow-ups that fell due got done, and when. */
@@ -285,8 +286,11 @@ function cadenceReport(
   graceDays: number,
 ): CadenceReport {
   const schedule = mentorSchedule(notebook, mentorId, today, graceDays);
+  // Sessions held: dated today or earlier, and not a prepared note left empty (see the
+  // session-not-logged rule).
   const all = notebook
     .sessionsOf(mentorId)
+    .filter((s) => !notLogged(s) || (s.date && daysBetween(s.date.value, today) <= graceDays))
     .map((s) => s.date?.value)
     .filter((d): d is LocalDate => d !== undefined && d <= today)
     .sort();

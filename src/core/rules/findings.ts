@@ -370,7 +370,7 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
  * feedback and no next date: a template (Prepare Next Meeting's, the snippet's) that was
  * never filled in. A note written some other way (no such sections) is taken as logged.
  */
-function notLogged(session: Session): boolean {
+export function notLogged(session: Session): boolean {
   if (session.actionItems.length || session.next || session.hasFeedback) return false;
   const notes = session.sections.find((s) => /^notes$/i.test(s.title));
   const items = session.sections.find((s) => /^action items$/i.test(s.title));
