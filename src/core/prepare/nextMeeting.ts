@@ -183,7 +183,14 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   out.push('- Feedback I want (below)', '- When do we meet again?', '');
 
   const sinceText = plan.lastSession ? `since ${plan.lastSession.date}` : 'so far';
-  out.push(`## Progress ${sinceText}`, '', '### Wins', '');
+  out.push(`## Progress ${sinceText}`, '');
+  // Last time's notes and feedback, one click away: what to report back on.
+  if (plan.lastSession)
+    out.push(
+      `Last time: [${name(plan.lastSession.uri)}](${options.linkTo(plan.lastSession.uri, 0)}) (its notes, and the feedback to report back on).`,
+      '',
+    );
+  out.push('### Wins', '');
   if (plan.wins.length === 0 && plan.achievedGoals.length === 0) out.push('- (add what went well)');
   for (const g of plan.achievedGoals) out.push(`- Achieved the goal: ${g.title ?? g.id}`);
   for (const w of plan.wins) {
