@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { parseText } from '../../src/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -254,10 +255,33 @@ describe('snippets', () => {
     assert.equal(expand(bodyText(byPrefix('mn-action'))), '- [ ] what 📅 2026-11-21');
     assert.equal(expand(bodyText(byPrefix('mn-action-due'))), '- [ ] what due:2026-11-21');
     for (const [name, snippet] of entries) {
-      for (const line of expand(bodyText(snippet)).split('\n')) {
-        if (line.startsWith('- [ ]')) assert.match(line, action, `${name}: ${line}`);
+      const text = expand(bodyText(snippet));
+      // A self-assessment's checklist: statements to tick, with no date (not follow-ups).
+      const checklist = /^## Checklist$/m.test(text)
+        ? text.slice(
+            text.indexOf('## Checklist'),
+            text.indexOf('\n## ', text.indexOf('## Checklist') + 1),
+          )
+        : '';
+      for (const line of text.split('\n')) {
+        if (!line.startsWith('- [ ]')) continue;
+        if (checklist.includes(line)) assert.doesNotMatch(line, /📅|due:/, `${name}: ${line}`);
+        else assert.match(line, action, `${name}: ${line}`);
       }
     }
+  });
+
+  it('writes the self-assessment checklist as task lines to tick, as review notes are read', () => {
+    const text = expand(bodyText(byPrefix('mn-self-assessment')));
+    const note = parseText('file:///r.md', text).note;
+    assert.equal(note?.type, 'review');
+    const checklist = note!.actionItems.filter((i) => i.checklist);
+    assert.equal(checklist.length, 9);
+    // The adjustment with a date is a follow-up.
+    assert.deepEqual(
+      note!.actionItems.filter((i) => !i.checklist).map((i) => i.text),
+      ['one change I will make'],
+    );
   });
 
   it('offers the question "when do we meet again?"', () => {
