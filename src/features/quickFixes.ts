@@ -5,7 +5,7 @@
  * its mentor. Edits are WorkspaceEdits, so they are undoable.
  */
 import * as vscode from 'vscode';
-import { parseText, plusDays, type ActionItem } from '../core';
+import { parseText, plusDays, plusMonths, type ActionItem } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../vscode/convert';
 import { addMarkDone, addSetDue } from '../vscode/edits';
 import { slug } from './commands/newGoal';
@@ -88,6 +88,22 @@ export function registerQuickFixes(
                 diagnostic,
               ),
             );
+        } else if (code === 'goal-past-target') {
+          const achieved = markAchieved(document, diagnostic);
+          if (achieved) actions.push(achieved);
+          // A new target, written in place of the old one.
+          if (document.getText(diagnostic.range) === dataOf(diagnostic)?.target)
+            for (const months of [1, 3]) {
+              const date = plusMonths(today, months);
+              const action = new vscode.CodeAction(
+                `Agree a new target: ${months === 1 ? 'a month' : `${months} months`} from today (${date})`,
+                vscode.CodeActionKind.QuickFix,
+              );
+              action.edit = new vscode.WorkspaceEdit();
+              action.edit.replace(document.uri, diagnostic.range, date);
+              action.diagnostics = [diagnostic];
+              actions.push(action);
+            }
         } else if (code === 'missed-meeting' || code === 'cadence-lapsed') {
           // The finding names the mentor: no need to ask which meeting.
           const data = dataOf(diagnostic);
@@ -249,4 +265,37 @@ function nameOf(id: string): string {
     .filter(Boolean)
     .map((w) => w[0]!.toUpperCase() + w.slice(1))
     .join(' ');
+}
+
+/**
+ * "Mark the goal achieved": `status: achieved` in the goal's front matter, in place of the
+ * status written there, or added after `type:` when none is. Undefined when the front
+ * matter is not where the note says (the text changed since).
+ */
+function markAchieved(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction | undefined {
+  const note = parseText(document.uri.toString(), document.getText()).note;
+  if (note?.type !== 'goal') return undefined;
+  const edit = new vscode.WorkspaceEdit();
+  const end = note.frontMatterRange.end.line;
+  let done = false;
+  for (let line = 1; line < end && !done; line++) {
+    const m = /^status:[ \t]*([^#\s]*)/.exec(document.lineAt(line).text);
+    if (m) {
+      const start = m[0].length - m[1]!.length;
+      edit.replace(document.uri, new vscode.Range(line, start, line, m[0].length), 'achieved');
+      done = true;
+    }
+  }
+  if (!done) {
+    const typeLine = note.typeRange.start.line;
+    edit.insert(document.uri, new vscode.Position(typeLine + 1, 0), 'status: achieved\n');
+  }
+  const action = new vscode.CodeAction('Mark the goal achieved', vscode.CodeActionKind.QuickFix);
+  action.edit = edit;
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
 }

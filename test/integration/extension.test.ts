@@ -357,6 +357,47 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it('marks a goal past its target achieved, or agrees a new target, from the quick fixes', async () => {
+    const uri = fixture('goals/late.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        '---\ntype: goal\nid: late\nstatus: active # still on it\ntarget: 2026-10-31\nmeasure: m\n---\n',
+      ),
+    );
+    try {
+      const late = await until(
+        'the goal past its target to be reported',
+        () => findings(uri, 'goal-past-target')[0],
+        onDiagnostics,
+      );
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        late.range,
+      );
+      const titles = actions.map((a) => a.title);
+      assert.ok(
+        titles.includes('Agree a new target: 3 months from today (2027-02-21)'),
+        titles.join(', '),
+      );
+      const achieved = actions.find((a) => a.title === 'Mark the goal achieved');
+      assert.ok(achieved?.edit, titles.join(', '));
+      assert.ok(await vscode.workspace.applyEdit(achieved.edit));
+      assert.equal(doc.lineAt(3).text, 'status: achieved # still on it');
+      await until(
+        'the goal past its target to clear',
+        () => findings(uri, 'goal-past-target').length === 0 || undefined,
+        onDiagnostics,
+      );
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>(
       'mentoringNotes.prepareNextMeeting',

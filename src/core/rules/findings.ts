@@ -281,6 +281,7 @@ function goalRules(ctx: RuleContext, goal: Goal, sink: Sink): void {
         CODES.goalPastTarget,
         goal.target.range,
         `Goal "${name}" is still active ${plural(late, 'day')} after its target ${goal.target.value}. Mark it achieved, or agree a new target.`,
+        { target: goal.target.value },
       ),
     );
   }
