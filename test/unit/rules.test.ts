@@ -216,6 +216,31 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     assert.ok(!codes('2026-11-29').includes('session-not-logged'));
   });
 
+  it('reminds of the monthly self-assessment once one is over a month old, and keeps it current', () => {
+    const index = new NoteIndex();
+    const review = (date: string) => `---\ntype: review\ndate: ${date}\n---\n- [x] ok\n`;
+    index.setText('file:///n/r1.md', review('2026-09-01'));
+    index.setText('file:///n/r2.md', review('2026-10-03'));
+    const engine = new FindingsEngine(index, TODAY);
+    const due = () =>
+      [...engine.all()].flatMap(([uri, list]) =>
+        list.filter((f) => f.code === 'self-assessment-due').map((f) => [uri, f.message]),
+      );
+    assert.deepEqual(due(), [
+      [
+        'file:///n/r2.md',
+        "Your last self-assessment was 2026-10-03, 49 days ago: time for this month's (the mn-self-assessment snippet starts one in a new note).",
+      ],
+    ]);
+    index.setText('file:///n/r3.md', review('2026-11-20'));
+    engine.update(['file:///n/r3.md']);
+    assert.deepEqual(due(), []);
+    for (const [uri, list] of computeFindings(index, TODAY))
+      assert.ok(sameFindings(engine.get(uri), list), uri);
+    // No self-assessment at all: no reminder (the practice is the mentee's to take up).
+    assert.equal(computeFindings(new NoteIndex(), TODAY).size, 0);
+  });
+
   it('reports a session without a date once, and not one whose date is written wrong', () => {
     const index = new NoteIndex();
     const codes = (date: string) => {

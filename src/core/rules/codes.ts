@@ -15,6 +15,7 @@ export const CODES = {
   sessionWithoutFeedback: 'session-without-feedback',
   sessionWithoutDate: 'session-without-date',
   sessionNotLogged: 'session-not-logged',
+  selfAssessmentDue: 'self-assessment-due',
   unknownGoal: 'unknown-goal',
   unknownMentor: 'unknown-mentor',
   duplicateId: 'duplicate-id',
@@ -82,6 +83,11 @@ export const RULES: readonly RuleInfo[] = [
     severity: 'warning',
     description:
       "A session's date has passed and nothing is written in it (a prepared meeting that may not have taken place).",
+  },
+  {
+    code: CODES.selfAssessmentDue,
+    severity: 'info',
+    description: 'The last monthly self-assessment is more than a month old.',
   },
   {
     code: CODES.unknownGoal,

@@ -14,6 +14,7 @@ import {
   duplicateRule,
   fileRules,
   meetingRules,
+  reviewRules,
   RuleContext,
   type RuleOptions,
 } from './findings';
@@ -24,7 +25,12 @@ interface Roles {
   readonly mentorId?: string;
   /** The mentor whose meeting rules this note feeds (sessions and mentor notes). */
   readonly meetingMentor?: string;
+  /** A self-assessment: it feeds the reviews' scope. */
+  readonly review: boolean;
 }
+
+/** The scope of the rules that read every self-assessment. */
+const REVIEWS = 'reviews';
 
 /** Below this many changed files an update is always incremental. */
 const BULK_MIN = 256;
@@ -127,6 +133,7 @@ export class FindingsEngine {
     const goalSet = new Set<string>();
     const mentorSet = new Set<string>();
     const meetings = new Set<string>();
+    let reviews = false;
     for (const uri of list) {
       files.add(uri);
       const before = rolesOf(this.seen.get(uri));
@@ -137,6 +144,7 @@ export class FindingsEngine {
         if (fp.goalId !== undefined) goalIds.add(fp.goalId);
         if (fp.mentorId !== undefined) mentorIds.add(fp.mentorId);
         if (fp.meetingMentor !== undefined) meetings.add(fp.meetingMentor);
+        if (fp.review) reviews = true;
       }
       // Editing a goal or mentor note without changing its id changes nothing for the
       // notes that refer to it.
@@ -194,6 +202,7 @@ export class FindingsEngine {
     for (const id of goalIds) this.computeScope(`dup:goal:${id}`, touched);
     for (const id of mentorIds) this.computeScope(`dup:mentor:${id}`, touched);
     for (const id of meetings) this.computeScope(`meet:${id}`, touched);
+    if (reviews) this.computeScope(REVIEWS, touched);
     return touched;
   }
 
@@ -215,6 +224,7 @@ export class FindingsEngine {
     for (const g of this.notebook.goals()) this.computeScope(`dup:goal:${g.id}`, sink);
     for (const m of this.notebook.mentors()) this.computeScope(`dup:mentor:${m.id}`, sink);
     for (const id of this.notebook.mentorIds()) this.computeScope(`meet:${id}`, sink);
+    this.computeScope(REVIEWS, sink);
   }
 
   private computeFile(uri: string): void {
@@ -241,6 +251,7 @@ export class FindingsEngine {
       if (f) list.push(f);
     };
     if (scope.startsWith('dup:')) duplicateRule(this.ctx, scope.slice(4), sink);
+    else if (scope === REVIEWS) reviewRules(this.ctx, sink);
     else meetingRules(this.ctx, scope.slice(5), sink);
     if (list.length === 0) {
       this.perScope.delete(scope);
@@ -301,6 +312,7 @@ function rolesOf(file: ParsedFile | undefined): Roles | undefined {
     mentorId: note.type === 'mentor' ? note.id : undefined,
     meetingMentor:
       note.type === 'mentor' ? note.id : note.type === 'session' ? note.mentor?.value : undefined,
+    review: note.type === 'review',
   };
 }
 

@@ -7,7 +7,16 @@
  */
 import { daysBetween, type LocalDate } from '../model/dates';
 import { plural } from '../model/words';
-import type { Finding, Goal, Note, ParsedFile, Range, Session, Severity } from '../model/types';
+import type {
+  Finding,
+  Goal,
+  Note,
+  ParsedFile,
+  Range,
+  Review,
+  Session,
+  Severity,
+} from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { CODES, DEFAULT_SEVERITY, type RuleCode } from './codes';
 import { mentorName, mentorSchedule } from './schedule';
@@ -187,6 +196,7 @@ export function computeFindings(
   for (const file of notebook.files()) fileRules(ctx, file, sink);
   for (const key of duplicateKeys(notebook)) duplicateRule(ctx, key, sink);
   for (const mentorId of notebook.mentorIds()) meetingRules(ctx, mentorId, sink);
+  reviewRules(ctx, sink);
   for (const list of out.values()) list.sort(byPosition);
   return out;
 }
@@ -376,6 +386,35 @@ export function notLogged(session: Session): boolean {
   const notes = session.sections.find((s) => /^notes$/i.test(s.title));
   const items = session.sections.find((s) => /^action items$/i.test(s.title));
   return notes !== undefined && items !== undefined && !notes.hasContent && !items.hasContent;
+}
+
+/** Days after the last self-assessment before the next is due: a month, and a few days. */
+const SELF_ASSESSMENT_DAYS = 35;
+
+/**
+ * The self-assessments' scope (every review note): once the mentee keeps monthly
+ * self-assessments, a reminder on the latest when it is over a month old.
+ */
+export function reviewRules(ctx: RuleContext, sink: Sink): void {
+  let latest: Review | undefined;
+  for (const r of ctx.notebook.reviews()) {
+    const date = r.date?.value;
+    if (date === undefined || date > ctx.today) continue;
+    const best = latest?.date!.value;
+    if (best === undefined || date > best || (date === best && r.uri < latest!.uri)) latest = r;
+  }
+  if (!latest) return;
+  const date = latest.date!;
+  const days = daysBetween(date.value, ctx.today);
+  if (days <= SELF_ASSESSMENT_DAYS + ctx.grace) return;
+  sink(
+    ctx.finding(
+      latest.uri,
+      CODES.selfAssessmentDue,
+      date.range,
+      `Your last self-assessment was ${date.value}, ${plural(days, 'day')} ago: time for this month's (the mn-self-assessment snippet starts one in a new note).`,
+    ),
+  );
 }
 
 /** The per-mentor scope: the agreed next meeting and the cadence. */
