@@ -100,7 +100,17 @@ export interface ProgressReport {
   readonly upcoming: readonly ActionItem[];
   /** Open items (follow-ups, and milestones of active goals) with no due date. */
   readonly openUndated: number;
+  /**
+   * Items tagged `#resource` (reading, courses, events) or `#intro` (introductions),
+   * done in the period or still open, oldest first: using resources between sessions and
+   * growing the network, as the mentee is meant to.
+   */
+  readonly resources: readonly ActionItem[];
+  readonly introductions: readonly ActionItem[];
 }
+
+const RESOURCE_TAGS = new Set(['resource', 'resources']);
+const INTRO_TAGS = new Set(['intro', 'intros', 'introduction', 'introductions']);
 
 /** Options for {@link buildProgressReport}. */
 export interface ReportOptions {
@@ -161,12 +171,18 @@ export function buildProgressReport(
   const overdue: ActionItem[] = [];
   const upcoming: ActionItem[] = [];
   let undated = 0;
+  const resources: ActionItem[] = [];
+  const introductions: ActionItem[] = [];
   const soon = plusDays(today, 14);
   // As the diagnostics have it: a date passes once the grace days are over too.
   const lateBy = plusDays(today, -graceDays);
   for (const item of notebook.actionItems()) {
     if (item.checklist || item.cancelled || !inScope(item)) continue;
     if (!item.milestone && item.owner === undefined) followUps.add(item);
+    if (item.tags.length && (!item.done || inPeriod(item.doneDate))) {
+      if (item.tags.some((t) => RESOURCE_TAGS.has(t))) resources.push(item);
+      if (item.tags.some((t) => INTRO_TAGS.has(t))) introductions.push(item);
+    }
     if (item.done) {
       if (inPeriod(item.doneDate)) wins.push(item);
       continue;
@@ -177,6 +193,13 @@ export function buildProgressReport(
     else if (item.due <= soon) upcoming.push(item);
   }
   wins.sort((a, b) => a.doneDate!.localeCompare(b.doneDate!) || compareItems(a, b));
+  // Done first (when), then what is open (by due date).
+  const doneThenOpen = (a: ActionItem, b: ActionItem): number =>
+    Number(isOpen(a)) - Number(isOpen(b)) ||
+    (a.doneDate ?? '').localeCompare(b.doneDate ?? '') ||
+    compareItems(a, b);
+  resources.sort(doneThenOpen);
+  introductions.sort(doneThenOpen);
   overdue.sort(compareItems);
   upcoming.sort(compareItems);
 
@@ -226,6 +249,8 @@ export function buildProgressReport(
     overdue,
     upcoming,
     openUndated: undated,
+    resources,
+    introductions,
   };
 }
 

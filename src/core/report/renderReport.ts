@@ -238,6 +238,14 @@ export function reportLists(report: ProgressReport): ReportList[] {
       empty: 'Nothing overdue, no target missed, meetings as agreed.',
     },
     {
+      title: 'Resources and introductions',
+      lines: [
+        ...cut(report.resources, (i) => tagged('Resource', i), 'resources'),
+        ...cut(report.introductions, (i) => tagged('Introduction', i), 'introductions'),
+      ],
+      empty: '',
+    },
+    {
       title: 'Coming up',
       lines: cut(report.upcoming, (i) => `${itemText(i)}${owner(i)}, due ${i.due}`, 'due soon'),
       empty: '',
@@ -268,6 +276,14 @@ function challenges(report: ProgressReport): string[] {
       );
   }
   return out;
+}
+
+/** "Resource: Read the chapter on sizing teams, done 2026-07-17" / "…, open, due 2026-12-01". */
+function tagged(kind: string, item: ActionItem): string {
+  const state = item.done
+    ? `done ${item.doneDate ?? '(no date written)'}`
+    : `open${item.due ? `, due ${item.due}` : ''}`;
+  return `${kind}: ${itemText(item)}${owner(item)}, ${state}`;
 }
 
 function itemText(item: ActionItem): string {
