@@ -179,6 +179,16 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * One line of text output, with every control character (a line break in a YAML value,
+ * an escape sequence) shown as a space: a note cannot start a line of its own in a CI
+ * log (`::error …` is a command to some CI systems) or drive the terminal.
+ */
+function record(line: string): string {
+  // eslint-disable-next-line no-control-regex
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+}
+
 function dateOption(name: string, value: string | undefined): LocalDate | undefined {
   if (value === undefined) return undefined;
   const problem = dateProblem(value);
@@ -211,7 +221,7 @@ function check(
   } else {
     for (const f of all) {
       io.out(
-        `${f.uri}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}\n`,
+        `${record(`${f.uri}:${f.range.start.line + 1}:${f.range.start.character + 1} ${f.severity} ${f.code} ${f.message}`)}\n`,
       );
     }
     const count = (severity: string): number => all.filter((f) => f.severity === severity).length;
@@ -285,7 +295,7 @@ function list(index: NoteIndex, today: LocalDate, json: boolean, io: Io): number
     const due = i.due ? (i.due < today ? `overdue ${i.due}` : `due ${i.due}`) : 'no date';
     lines.push(`  [ ] ${i.text}${i.owner ? ` @${i.owner}` : ''}  (${due})  ${i.file}:${i.line}`);
   }
-  io.out(`${lines.join('\n')}\n`);
+  io.out(`${lines.map(record).join('\n')}\n`);
   return 0;
 }
 
@@ -360,7 +370,7 @@ function agenda(
     linkTo: (uri, line) => `${relativeLink(target, uri)}#L${line + 1}`,
   });
   // Prepare never overwrites: a note for that meeting is opened as it is.
-  const exists = index.file(target)?.note !== undefined;
+  const exists = index.file(target) !== undefined;
   io.err(
     exists
       ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${target} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`

@@ -100,6 +100,10 @@ function linkProblem(realRoot: string, path: string): string | undefined {
   }
   if (!real.startsWith(realRoot + sep))
     return 'it is a symbolic link out of the folder, which is not followed';
+  // Not into what the walk itself skips either (.git holds credentials in CI).
+  const parts = real.slice(realRoot.length + 1).split(sep);
+  if (parts.slice(0, -1).some((p) => p.startsWith('.') || SKIPPED_DIRS.has(p)))
+    return 'it is a symbolic link into a skipped folder (a dot-folder or node_modules), which is not followed';
   try {
     if (!statSync(real).isFile()) return 'it is a symbolic link to something other than a file';
   } catch {

@@ -92,7 +92,7 @@ export function registerQuickFixes(
           const achieved = markAchieved(document, diagnostic);
           if (achieved) actions.push(achieved);
           // A new target, written in place of the old one.
-          if (document.getText(diagnostic.range) === dataOf(diagnostic)?.target)
+          if (unquoted(document.getText(diagnostic.range)) === dataOf(diagnostic)?.target)
             for (const months of [1, 3]) {
               const date = plusMonths(today, months);
               const action = new vscode.CodeAction(
@@ -120,7 +120,7 @@ export function registerQuickFixes(
               ),
             );
             // It did not: agree another date, written where the old one is.
-            if (document.getText(diagnostic.range) === next)
+            if (unquoted(document.getText(diagnostic.range)) === next)
               for (const [label, date] of [
                 ['in a week', plusDays(today, 7)],
                 ['in two weeks', plusDays(today, 14)],
@@ -282,20 +282,33 @@ function markAchieved(
   const end = note.frontMatterRange.end.line;
   let done = false;
   for (let line = 1; line < end && !done; line++) {
-    const m = /^status:[ \t]*([^#\s]*)/.exec(document.lineAt(line).text);
+    // The whole `status:` line (the key quoted or not), keeping a comment after the value.
+    const text = document.lineAt(line).text;
+    const m = /^(["']?)status\1[ \t]*:[ \t]*[^#]*?([ \t]+#.*)?$/.exec(text);
     if (m) {
-      const start = m[0].length - m[1]!.length;
-      edit.replace(document.uri, new vscode.Range(line, start, line, m[0].length), 'achieved');
+      edit.replace(
+        document.uri,
+        new vscode.Range(line, 0, line, text.length),
+        `status: achieved${m[2] ?? ''}`,
+      );
       done = true;
     }
   }
-  if (!done) {
-    const typeLine = note.typeRange.start.line;
-    edit.insert(document.uri, new vscode.Position(typeLine + 1, 0), 'status: achieved\n');
-  }
+  // None written: one line after `type:` (its value may span lines).
+  if (!done)
+    edit.insert(
+      document.uri,
+      new vscode.Position(note.typeRange.end.line + 1, 0),
+      `status: achieved${document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n'}`,
+    );
   const action = new vscode.CodeAction('Mark the goal achieved', vscode.CodeActionKind.QuickFix);
   action.edit = edit;
   action.diagnostics = [diagnostic];
   action.isPreferred = true;
   return action;
+}
+
+/** A front matter value as written, without the quotes around it (`"2026-01-01"`). */
+function unquoted(text: string): string {
+  return /^(["']).*\1$/.test(text) ? text.slice(1, -1) : text;
 }

@@ -244,12 +244,17 @@ describe('CLI usage', () => {
       symlinkSync(join(dir, 'docs.md'), join(dir, 'README.md'));
       symlinkSync(join(outside, 'secret.md'), join(dir, 'out.md'));
       symlinkSync(join(dir, 'missing.md'), join(dir, 'dangling.md'));
+      // Nor into what the walk skips: .git holds a CI's credentials.
+      mkdirSync(join(dir, '.git'));
+      writeFileSync(join(dir, '.git', 'hidden.md'), '---\ntype: goal\nid: hidden\n---\n');
+      symlinkSync(join(dir, '.git', 'hidden.md'), join(dir, 'dot.md'));
       const r = await cli('check', '--today', '2026-11-21', dir);
       // Warnings only: links in a repository do not fail its CI.
       assert.equal(r.code, 0, r.out);
       assert.equal(
         r.out,
         'dangling.md:1:1 warning unreadable-file Not read: it is a symbolic link to nothing.\n' +
+          'dot.md:1:1 warning unreadable-file Not read: it is a symbolic link into a skipped folder (a dot-folder or node_modules), which is not followed.\n' +
           'out.md:1:1 warning unreadable-file Not read: it is a symbolic link out of the folder, which is not followed.\n',
       );
       // A link inside is read as the note it points to: here a goal, twice over.
@@ -266,6 +271,28 @@ describe('CLI usage', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
       rmSync(outside, { recursive: true, force: true });
+    }
+  });
+
+  it('prints no control character from a note: a YAML line break cannot start a line of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mn-cli-'));
+    try {
+      writeFileSync(
+        join(dir, 'r.md'),
+        '---\ntype: review\ndate: 2026-11-01\nperiod: "x\\n::error file=a::injected \\e[31m"\n---\n',
+      );
+      writeFileSync(
+        join(dir, 'g.md'),
+        '---\ntype: goal\ntitle: "T\\n::warning::x"\nstatus: sure\n---\n',
+      );
+      for (const args of [['list'], ['check'], ['report']]) {
+        const r = await cli(...args, '--today', '2026-11-21', dir);
+        assert.doesNotMatch(r.out, /^::/m, args.join(' '));
+        // eslint-disable-next-line no-control-regex
+        assert.doesNotMatch(r.out, /[\u0000-\u0009\u000b-\u001f]/, args.join(' '));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -313,6 +313,31 @@ describe('progress report', () => {
     assert.deepEqual(report.cadence[0]!.held, ['2026-11-07']);
   });
 
+  it('lists resources and introductions by their tags, in any case and nested', () => {
+    const index = notebook({
+      'm.md': mentor('m'),
+      's.md': session(
+        '2026-11-01',
+        'm',
+        '- [x] Read the book #Resource/books ✅ 2026-11-05\n- [ ] Meet Dana #intro 📅 2026-12-01\n- [x] Old one #resource ✅ 2025-01-01\n- [ ] Plain #career\n',
+      ),
+    });
+    const report = buildProgressReport(index, TODAY);
+    assert.deepEqual(
+      report.resources.map((i) => i.text),
+      ['Read the book'],
+    );
+    assert.deepEqual(
+      report.introductions.map((i) => i.text),
+      ['Meet Dana'],
+    );
+    const md = renderReportMarkdown(report);
+    assert.match(
+      md,
+      /- Resource: Read the book, done 2026-11-05\n- Introduction: Meet Dana, open, due 2026-12-01\n/,
+    );
+  });
+
   it('lists open milestones of active goals only, and counts no cancelled milestone', () => {
     const index = notebook({
       'active.md':

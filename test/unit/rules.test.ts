@@ -7,6 +7,7 @@ import {
   FindingsEngine,
   groupOpenItems,
   loadNotebook,
+  mentorSchedule,
   NoteIndex,
   planNextMeeting,
   renderNextMeeting,
@@ -214,6 +215,45 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     // A note with none of those sections (front matter only) is a meeting held.
     example.setText(uri, '---\ntype: session\ndate: 2026-11-28\nmentor: alex-rivera\n---\n');
     assert.ok(!codes('2026-11-29').includes('session-not-logged'));
+  });
+
+  it('suggests the same mentor whatever order the notes were read in', () => {
+    for (const order of [
+      ['a', 'b'],
+      ['b', 'a'],
+    ]) {
+      const index = new NoteIndex();
+      const notes: Record<string, string> = {
+        a: '---\ntype: mentor\nid: alex\nname: Sam\n---\n',
+        b: '---\ntype: mentor\nid: sam\n---\n',
+      };
+      for (const k of order) index.setText(`file:///n/${k}.md`, notes[k]!);
+      index.setText('file:///n/s.md', '---\ntype: session\ndate: 2026-11-20\nmentor: Sam\n---\n');
+      const f = computeFindings(index, TODAY)
+        .get('file:///n/s.md')!
+        .find((x) => x.code === 'unknown-mentor')!;
+      // The id it is, written as one, before a name; no "(sam)" after the id "sam".
+      assert.deepEqual(f.data, { mentor: 'Sam', suggestion: 'sam' }, order.join());
+      assert.match(f.message, /Did you mean "sam"\?$/);
+    }
+  });
+
+  it('does not take a prepared note left empty for the last meeting held', () => {
+    const index = new NoteIndex();
+    index.setText('file:///n/m.md', '---\ntype: mentor\nid: m\ncadence: weekly\n---\n');
+    index.setText(
+      'file:///n/a.md',
+      '---\ntype: session\ndate: 2026-10-01\nmentor: m\nnext: 2026-10-08\n---\n## Notes\nMet.\n## Feedback\nok\n',
+    );
+    index.setText(
+      'file:///n/b.md',
+      '---\ntype: session\ndate: 2026-10-08\nmentor: m\n---\n## Agenda\n- x\n## Notes\n## Feedback\n## Action items\n',
+    );
+    assert.equal(mentorSchedule(index, 'm', TODAY).lastHeld?.uri, 'file:///n/a.md');
+    const lapsed = computeFindings(index, TODAY)
+      .get('file:///n/m.md')!
+      .find((f) => f.code === 'cadence-lapsed');
+    assert.match(lapsed!.message, /the last session was 2026-10-01/);
   });
 
   it('reminds of the monthly self-assessment once one is over a month old, and keeps it current', () => {

@@ -6,7 +6,7 @@
  * notes here, so they cannot drift apart.
  */
 import type { Cadence } from './cadence';
-import type { LocalDate } from './dates';
+import { daysBetween, type LocalDate } from './dates';
 import type {
   ActionItem,
   Goal,
@@ -131,4 +131,25 @@ export function reviewNote(
     date,
     period,
   };
+}
+
+/**
+ * True for a session whose Notes and Action items sections are there and empty, with no
+ * feedback and no next date: a template (Prepare Next Meeting's, the snippet's) that was
+ * never filled in. A note written some other way (no such sections) is taken as logged.
+ */
+export function notLogged(session: Session): boolean {
+  if (session.actionItems.length || session.next || session.hasFeedback) return false;
+  const notes = session.sections.find((s) => /^notes$/i.test(s.title));
+  const items = session.sections.find((s) => /^action items$/i.test(s.title));
+  return notes !== undefined && items !== undefined && !notes.hasContent && !items.hasContent;
+}
+
+/**
+ * True when `session` is {@link notLogged} and its date is more than `graceDays` before
+ * `today`: a meeting that may not have taken place, not one held.
+ */
+export function unloggedBy(session: Session, today: LocalDate, graceDays: number): boolean {
+  const date = session.date?.value;
+  return date !== undefined && daysBetween(date, today) > graceDays && notLogged(session);
 }

@@ -237,7 +237,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
               uri,
               cadenceText.range,
               CODES.invalidField,
-              `cadence "${cadenceText.value}" is not understood; use weekly, biweekly, monthly or "every N days|weeks|months"`,
+              `cadence "${cadenceText.value}" is not understood; use weekly, biweekly, monthly, quarterly, "every N days|weeks|months" or "every other Tuesday"`,
             ),
           );
       }

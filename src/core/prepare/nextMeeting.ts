@@ -4,7 +4,7 @@
  * editor, the CLI's `agenda` and tests share one plan.
  */
 import { compareItems, isOpen } from '../model/actionItems';
-import { plural } from '../model/words';
+import { oneLine, plural } from '../model/words';
 import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -172,14 +172,14 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
     `[${name(item.uri)}:${item.line + 1}](${options.linkTo(item.uri, item.line)})`;
   const out: string[] = [];
   out.push('---', 'type: session', `date: ${plan.date}`);
-  if (plan.mentorId) out.push(`mentor: ${plan.mentorId}`);
+  if (plan.mentorId) out.push(`mentor: ${oneLine(plan.mentorId)}`);
   out.push(`goals: [${plan.goals.map((g) => g.goal.id).join(', ')}]`, 'next:', '---', '');
-  out.push(`# Session with ${plan.mentorName}, ${plan.date}`, '');
+  out.push(`# Session with ${oneLine(plan.mentorName)}, ${plan.date}`, '');
 
   out.push('## Agenda', '', 'What I want from this meeting:', '', '- ');
   if (plan.followUps.length)
     out.push(`- Follow up on ${plural(plan.followUps.length, 'open item')} (below)`);
-  for (const g of plan.goals) out.push(`- Progress on ${g.goal.title ?? g.goal.id}`);
+  for (const g of plan.goals) out.push(`- Progress on ${oneLine(g.goal.title ?? g.goal.id)}`);
   out.push('- Feedback I want (below)', '- When do we meet again?', '');
 
   const sinceText = plan.lastSession ? `since ${plan.lastSession.date}` : 'so far';
@@ -192,9 +192,11 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
     );
   out.push('### Wins', '');
   if (plan.wins.length === 0 && plan.achievedGoals.length === 0) out.push('- (add what went well)');
-  for (const g of plan.achievedGoals) out.push(`- Achieved the goal: ${g.title ?? g.id}`);
+  for (const g of plan.achievedGoals) out.push(`- Achieved the goal: ${oneLine(g.title ?? g.id)}`);
   for (const w of plan.wins) {
-    out.push(`- ${w.text}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate!}: ${link(w)}`);
+    out.push(
+      `- ${oneLine(w.text)}${w.milestone ? ' (milestone)' : ''}, done ${w.doneDate!}: ${link(w)}`,
+    );
   }
   out.push('', '### Challenges', '');
   if (plan.challenges.length === 0) out.push('- (add what is hard right now)');
@@ -204,7 +206,7 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   out.push('## Goals', '');
   if (plan.goals.length === 0) out.push('- (no active goals with this mentor yet)');
   for (const g of plan.goals) {
-    const title = g.goal.title ?? g.goal.id;
+    const title = oneLine(g.goal.title ?? g.goal.id);
     const target = g.goal.target
       ? `, target ${g.goal.target.value}${g.pastTarget ? ', passed' : ''}`
       : '';
@@ -212,7 +214,9 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
     out.push(`- **${title}** (${horizon}${g.done}/${g.total} milestones${target})`);
     if (g.nextMilestone) {
       const due = g.nextMilestone.due ? ` (due ${g.nextMilestone.due})` : '';
-      out.push(`  - Next milestone: ${g.nextMilestone.text}${due}: ${link(g.nextMilestone)}`);
+      out.push(
+        `  - Next milestone: ${oneLine(g.nextMilestone.text)}${due}: ${link(g.nextMilestone)}`,
+      );
     }
   }
   out.push('');
@@ -222,13 +226,13 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
   for (const item of plan.followUps) {
     const due = item.due ? ` (due ${item.due}${item.due < plan.today ? ', overdue' : ''})` : '';
     const owner = item.owner ? ` @${item.owner}` : '';
-    out.push(`- ${item.text}${owner}${due}: ${link(item)}`);
+    out.push(`- ${oneLine(item.text)}${owner}${due}: ${link(item)}`);
   }
   out.push('');
 
   // Prompts only, as comments: the section counts as written once the mentee writes in it.
   const focus = plan.goals[0]?.goal;
-  const ask = focus ? ` For example: how am I doing on ${focus.title ?? focus.id}?` : '';
+  const ask = focus ? ` For example: how am I doing on ${oneLine(focus.title ?? focus.id)}?` : '';
   out.push('## Feedback', '', `<!-- Ask for feedback on one thing.${ask} -->`);
   out.push('<!-- Report back: what you applied from last time, and how it went. -->', '');
   out.push('## Questions', '', '- ', '');

@@ -8,10 +8,10 @@ import { compareItems, isOpen } from '../model/actionItems';
 import { nextByCadence, type Cadence } from '../model/cadence';
 import { daysBetween, plusDays, plusMonths, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal, GoalStatus } from '../model/types';
+import { unloggedBy } from '../model/notes';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress, type GoalProgress } from '../prepare/nextMeeting';
 import { concernsMentor } from '../prepare/scope';
-import { notLogged } from '../rules/findings';
 import { mentorName, mentorSchedule, type MentorSchedule } from '../rules/schedule';
 
 /** How many of the follow-ups that fell due got done, and when. */
@@ -110,6 +110,8 @@ export interface ProgressReport {
 }
 
 const RESOURCE_TAGS = new Set(['resource', 'resources']);
+/** A tag as Obsidian groups them: any case, and `#resource/book` under `#resource`. */
+const tagRoot = (tag: string): string => tag.toLowerCase().split('/')[0]!;
 const INTRO_TAGS = new Set(['intro', 'intros', 'introduction', 'introductions']);
 
 /** Options for {@link buildProgressReport}. */
@@ -179,9 +181,10 @@ export function buildProgressReport(
   for (const item of notebook.actionItems()) {
     if (item.checklist || item.cancelled || !inScope(item)) continue;
     if (!item.milestone && item.owner === undefined) followUps.add(item);
+    // Done in the period (a done item with no done date cannot be placed in it), or open.
     if (item.tags.length && (!item.done || inPeriod(item.doneDate))) {
-      if (item.tags.some((t) => RESOURCE_TAGS.has(t))) resources.push(item);
-      if (item.tags.some((t) => INTRO_TAGS.has(t))) introductions.push(item);
+      if (item.tags.some((t) => RESOURCE_TAGS.has(tagRoot(t)))) resources.push(item);
+      if (item.tags.some((t) => INTRO_TAGS.has(tagRoot(t)))) introductions.push(item);
     }
     if (item.done) {
       if (inPeriod(item.doneDate)) wins.push(item);
@@ -315,7 +318,7 @@ function cadenceReport(
   // session-not-logged rule).
   const all = notebook
     .sessionsOf(mentorId)
-    .filter((s) => !notLogged(s) || (s.date && daysBetween(s.date.value, today) <= graceDays))
+    .filter((s) => !unloggedBy(s, today, graceDays))
     .map((s) => s.date?.value)
     .filter((d): d is LocalDate => d !== undefined && d <= today)
     .sort();

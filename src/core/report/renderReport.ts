@@ -6,7 +6,9 @@
  */
 import { daysBetween } from '../model/dates';
 import { itemLabel } from '../model/actionItems';
-import { plural } from '../model/words';
+import { oneLine, plural } from '../model/words';
+
+export { oneLine };
 import type { ActionItem, Goal } from '../model/types';
 import {
   followThroughRate,
@@ -280,9 +282,7 @@ function challenges(report: ProgressReport): string[] {
 
 /** "Resource: Read the chapter on sizing teams, done 2026-07-17" / "…, open, due 2026-12-01". */
 function tagged(kind: string, item: ActionItem): string {
-  const state = item.done
-    ? `done ${item.doneDate ?? '(no date written)'}`
-    : `open${item.due ? `, due ${item.due}` : ''}`;
+  const state = item.done ? `done ${item.doneDate}` : `open${item.due ? `, due ${item.due}` : ''}`;
   return `${kind}: ${itemText(item)}${owner(item)}, ${state}`;
 }
 
@@ -292,11 +292,6 @@ function itemText(item: ActionItem): string {
 
 function owner(item: ActionItem): string {
   return item.owner ? ` (@${item.owner})` : '';
-}
-
-/** `text` on one line (a name or a title with a line break in it stays one line). */
-export function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }
 
 /**

@@ -19,6 +19,7 @@ import type {
 } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { CODES, DEFAULT_SEVERITY, type RuleCode } from './codes';
+import { unloggedBy } from '../model/notes';
 import { mentorName, mentorSchedule } from './schedule';
 
 /** How the rules are tuned (from settings or CLI flags). */
@@ -97,24 +98,25 @@ export class RuleContext {
   nearestMentor(written: string): string | undefined {
     const plain = written.trim().replace(/\s+/g, ' ').toLowerCase();
     const asId = plain.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
-    let near: string | undefined;
-    let nearDistance = NEAR;
+    // Best first: the id it is once written as one, then a mentor's name, then the id
+    // fewest letters off; ties go to the smallest id, so load order never decides.
+    let best: string | undefined;
+    let bestRank = Infinity;
     for (const mentor of this.notebook.mentors()) {
+      const id = mentor.id.toLowerCase();
       const name = (mentor.name ?? mentor.title ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
-      if ((name && name === plain) || mentor.id.toLowerCase() === asId) return mentor.id;
-      if (plain.length < MIN_SUGGESTED) continue;
-      // Until one is found, only distances below NEAR matter; after, ties count too.
-      const d = editDistance(
-        plain,
-        mentor.id.toLowerCase(),
-        near === undefined ? NEAR : nearDistance + 1,
-      );
-      if (d < nearDistance || (d === nearDistance && near !== undefined && mentor.id < near)) {
-        nearDistance = d;
-        near = mentor.id;
+      let rank: number;
+      if (id === asId) rank = 0;
+      else if (name && name === plain) rank = 1;
+      else if (plain.length >= MIN_SUGGESTED) rank = 2 + editDistance(plain, id, NEAR);
+      else continue;
+      if (rank >= 2 + NEAR) continue;
+      if (rank < bestRank || (rank === bestRank && mentor.id < best!)) {
+        bestRank = rank;
+        best = mentor.id;
       }
     }
-    return near;
+    return best;
   }
 
   /** Drops the "did you mean" memo (the set of goals changed). */
@@ -217,7 +219,7 @@ export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void 
         CODES.unknownMentor,
         note.mentor.range,
         near
-          ? `No mentor note has the id "${written}". Did you mean "${near}" (${mentorName(ctx.notebook, near)})?`
+          ? `No mentor note has the id "${written}". Did you mean "${near}"${nameOf(ctx, near)}?`
           : `No mentor note has the id "${written}". Create mentors/${written}.md with type: mentor.`,
         near ? { mentor: written, suggestion: near } : { mentor: written },
       ),
@@ -340,13 +342,9 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       ),
     );
   }
-  // A note prepared for a meeting, its date gone by with nothing written in it: it counts
-  // as held, so say so rather than let it pass for a meeting that may not have happened.
-  if (
-    session.date &&
-    daysBetween(session.date.value, ctx.today) > ctx.grace &&
-    notLogged(session)
-  ) {
+  // A note prepared for a meeting, its date gone by with nothing written in it: say so,
+  // rather than let it pass for a meeting held (the schedule skips it too).
+  if (session.date && unloggedBy(session, ctx.today, ctx.grace)) {
     sink(
       ctx.finding(
         session.uri,
@@ -374,18 +372,6 @@ function sessionRules(ctx: RuleContext, session: Session, sink: Sink): void {
       ),
     );
   }
-}
-
-/**
- * True for a session whose Notes and Action items sections are there and empty, with no
- * feedback and no next date: a template (Prepare Next Meeting's, the snippet's) that was
- * never filled in. A note written some other way (no such sections) is taken as logged.
- */
-export function notLogged(session: Session): boolean {
-  if (session.actionItems.length || session.next || session.hasFeedback) return false;
-  const notes = session.sections.find((s) => /^notes$/i.test(s.title));
-  const items = session.sections.find((s) => /^action items$/i.test(s.title));
-  return notes !== undefined && items !== undefined && !notes.hasContent && !items.hasContent;
 }
 
 /** Days after the last self-assessment before the next is due: a month, and a few days. */
@@ -588,4 +574,10 @@ export function byPosition(a: Finding, b: Finding): number {
 
 function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** " (Alex Rivera)" after a mentor's id, when the mentor's name says more than the id. */
+function nameOf(ctx: RuleContext, mentorId: string): string {
+  const name = mentorName(ctx.notebook, mentorId);
+  return name === mentorId ? '' : ` (${name})`;
 }

@@ -4,7 +4,8 @@
  * views so they never disagree.
  */
 import { nextByCadence } from '../model/cadence';
-import { daysBetween, type LocalDate } from '../model/dates';
+import { daysBetween, plusDays, type LocalDate } from '../model/dates';
+import { unloggedBy } from '../model/notes';
 import type { Located, Mentor, Session } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 
@@ -38,7 +39,11 @@ export function mentorSchedule(
   const mentor = notebook.mentorsById(mentorId)[0];
   // Both lookups are logarithmic: this runs for every change to a session with this mentor.
   const latest = notebook.latestSession(mentorId);
-  const lastHeld = notebook.latestSession(mentorId, today);
+  // A prepared note left empty past its date is not a meeting held (session-not-logged
+  // says so): the last held is the one before it.
+  let lastHeld = notebook.latestSession(mentorId, today);
+  while (lastHeld && unloggedBy(lastHeld, today, graceDays))
+    lastHeld = notebook.latestSession(mentorId, plusDays(lastHeld.date!.value, -1));
   const base = {
     mentorId,
     ...(mentor && { mentor }),

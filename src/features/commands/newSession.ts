@@ -54,9 +54,9 @@ export function registerNewSession(deps: FeatureDeps): vscode.Disposable {
         '',
         '## Feedback',
         '',
+        // Left empty: a note left as it was is reported once its date passes
+        // (session-not-logged), which an empty task line would hide.
         '## Action items',
-        '',
-        '- [ ] ',
         '',
       ];
       const created = await createNote(target, lines.join('\n'));
