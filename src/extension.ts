@@ -8,6 +8,7 @@ import { registerMarkDone } from './features/commands/markDone';
 import { registerNewGoal } from './features/commands/newGoal';
 import { registerNewMentor } from './features/commands/newMentor';
 import { registerNewSession } from './features/commands/newSession';
+import { registerNewReview } from './features/commands/newReview';
 import { registerOpenExample } from './features/commands/openExample';
 import { registerPrepareNextMeeting } from './features/commands/prepareNextMeeting';
 import { registerExportMeeting } from './features/commands/exportMeeting';
@@ -102,6 +103,7 @@ export function activate(context: vscode.ExtensionContext): MentoringNotesApi {
     registerNewGoal(deps),
     registerNewMentor(deps),
     registerNewSession(deps),
+    registerNewReview(deps),
     registerMarkDone(deps),
     registerReschedule(deps),
     registerRefresh(deps),

@@ -104,6 +104,15 @@ export function registerQuickFixes(
               action.diagnostics = [diagnostic];
               actions.push(action);
             }
+        } else if (code === 'self-assessment-due') {
+          actions.push(
+            command(
+              "Start this month's self-assessment",
+              'mentoringNotes.newReview',
+              undefined,
+              diagnostic,
+            ),
+          );
         } else if (code === 'missed-meeting' || code === 'cadence-lapsed') {
           // The finding names the mentor: no need to ask which meeting.
           const data = dataOf(diagnostic);

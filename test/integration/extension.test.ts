@@ -398,6 +398,27 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it("starts this month's self-assessment, never over an existing one", async () => {
+    const first = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.newReview');
+    const second = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.newReview');
+    try {
+      assert.equal(vscode.workspace.asRelativePath(first), 'reviews/2026-11.md');
+      assert.equal(vscode.workspace.asRelativePath(second), 'reviews/2026-11-2.md');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
+      assert.match(text, /^---\ntype: review\ndate: 2026-11-21\nperiod: 2026-11\n---\n/);
+      assert.match(text, /^- Present confidently to leadership \(1\/2 milestones\): $/m);
+      const editor = vscode.window.activeTextEditor!;
+      assert.equal(
+        editor.document.lineAt(editor.selection.active.line).text,
+        '- [ ] My goals are specific, measurable and dated, and my mentor knows them',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      for (const u of [first, second]) await vscode.workspace.fs.delete(u);
+      await vscode.workspace.fs.delete(fixture('reviews'), { recursive: true });
+    }
+  });
+
   it('prepares the next meeting with open follow-ups, and never overwrites it', async () => {
     const created = await vscode.commands.executeCommand<vscode.Uri>(
       'mentoringNotes.prepareNextMeeting',

@@ -2,12 +2,15 @@ import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import {
   agendaCursor,
+  computeFindings,
   loadNotebook,
   NoteIndex,
   planNextMeeting,
   parseText,
   relativeLink,
   renderNextMeeting,
+  renderSelfAssessment,
+  SELF_ASSESSMENT_CHECKLIST,
   safeFileName,
   sessionPath,
   type Session,
@@ -196,5 +199,21 @@ describe('prepare next meeting: edge cases', () => {
     );
     assert.equal(safeFileName('..\\..\\win:name'), 'win-name');
     assert.equal(safeFileName('alex-rivera'), 'alex-rivera');
+  });
+});
+
+describe('self-assessment', () => {
+  it('writes a review note: the checklist to tick, a line per active goal, no follow-up', async () => {
+    const index = await example();
+    const text = renderSelfAssessment(index, '2026-11-21');
+    const note = parseText('file:///reviews/2026-11.md', text).note;
+    assert.equal(note?.type, 'review');
+    assert.equal(note.type === 'review' && note.period, '2026-11');
+    assert.equal(note!.actionItems.length, SELF_ASSESSMENT_CHECKLIST.length);
+    assert.ok(note!.actionItems.every((i) => i.checklist && !i.done));
+    assert.match(text, /^- Present confidently to leadership \(3\/6 milestones\): $/m);
+    // A new review note holds nothing to report.
+    index.setText('reviews/2026-11.md', text);
+    assert.equal(computeFindings(index, '2026-11-21').get('reviews/2026-11.md'), undefined);
   });
 });

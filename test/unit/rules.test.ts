@@ -269,7 +269,7 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     assert.deepEqual(due(), [
       [
         'file:///n/r2.md',
-        "Your last self-assessment was 2026-10-03, 49 days ago: time for this month's (the mn-self-assessment snippet starts one in a new note).",
+        "Your last self-assessment was 2026-10-03, 49 days ago: time for this month's (Mentoring: New Self-Assessment starts one).",
       ],
     ]);
     index.setText('file:///n/r3.md', review('2026-11-20'));

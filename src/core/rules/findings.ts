@@ -398,7 +398,7 @@ export function reviewRules(ctx: RuleContext, sink: Sink): void {
       latest.uri,
       CODES.selfAssessmentDue,
       date.range,
-      `Your last self-assessment was ${date.value}, ${plural(days, 'day')} ago: time for this month's (the mn-self-assessment snippet starts one in a new note).`,
+      `Your last self-assessment was ${date.value}, ${plural(days, 'day')} ago: time for this month's (Mentoring: New Self-Assessment starts one).`,
     ),
   );
 }
