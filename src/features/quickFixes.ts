@@ -5,7 +5,14 @@
  * its mentor. Edits are WorkspaceEdits, so they are undoable.
  */
 import * as vscode from 'vscode';
-import { parseText, plusDays, plusMonths, type ActionItem } from '../core';
+import {
+  parseText,
+  plusDays,
+  plusMonths,
+  type ActionItem,
+  type Note,
+  type ParsedFile,
+} from '../core';
 import { DIAGNOSTIC_SOURCE } from '../vscode/convert';
 import { addMarkDone, addSetDue } from '../vscode/edits';
 import { slug } from './commands/newGoal';
@@ -22,7 +29,11 @@ export function registerQuickFixes(
       const actions: vscode.CodeAction[] = [];
       const today = deps.clock.today();
       const ours = context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
-      let items: readonly ActionItem[] | undefined;
+      // The document parsed once per request, when a fix needs it (as it is now, unsaved
+      // text included).
+      let parsed: ParsedFile | undefined;
+      const noteOf = (): Note | undefined =>
+        (parsed ??= parseText(document.uri.toString(), document.getText())).note;
       /** What the published finding behind `diagnostic` knows (ids, the mentor…). */
       const dataOf = (diagnostic: vscode.Diagnostic) =>
         published
@@ -36,10 +47,8 @@ export function registerQuickFixes(
               f.range.end.character === diagnostic.range.end.character &&
               f.message === diagnostic.message,
           )?.data;
-      const itemOn = (line: number): ActionItem | undefined => {
-        items ??= parseText(document.uri.toString(), document.getText()).note?.actionItems ?? [];
-        return items.find((i) => i.line === line);
-      };
+      const itemOn = (line: number): ActionItem | undefined =>
+        noteOf()?.actionItems.find((i) => i.line === line);
 
       for (const diagnostic of ours) {
         const code = String(diagnostic.code);
@@ -89,20 +98,21 @@ export function registerQuickFixes(
               ),
             );
         } else if (code === 'goal-past-target') {
-          const achieved = markAchieved(document, diagnostic);
+          const achieved = markAchieved(document, diagnostic, noteOf());
           if (achieved) actions.push(achieved);
           // A new target, written in place of the old one.
           if (unquoted(document.getText(diagnostic.range)) === dataOf(diagnostic)?.target)
             for (const months of [1, 3]) {
               const date = plusMonths(today, months);
-              const action = new vscode.CodeAction(
-                `Agree a new target: ${months === 1 ? 'a month' : `${months} months`} from today (${date})`,
-                vscode.CodeActionKind.QuickFix,
+              actions.push(
+                replaceWith(
+                  document,
+                  diagnostic,
+                  diagnostic.range,
+                  date,
+                  `Agree a new target: ${months === 1 ? 'a month' : `${months} months`} from today (${date})`,
+                ),
               );
-              action.edit = new vscode.WorkspaceEdit();
-              action.edit.replace(document.uri, diagnostic.range, date);
-              action.diagnostics = [diagnostic];
-              actions.push(action);
             }
         } else if (code === 'self-assessment-due') {
           actions.push(
@@ -133,16 +143,16 @@ export function registerQuickFixes(
               for (const [label, date] of [
                 ['in a week', plusDays(today, 7)],
                 ['in two weeks', plusDays(today, 14)],
-              ] as const) {
-                const action = new vscode.CodeAction(
-                  `Agree a new date: ${label} (${date})`,
-                  vscode.CodeActionKind.QuickFix,
+              ] as const)
+                actions.push(
+                  replaceWith(
+                    document,
+                    diagnostic,
+                    diagnostic.range,
+                    date,
+                    `Agree a new date: ${label} (${date})`,
+                  ),
                 );
-                action.edit = new vscode.WorkspaceEdit();
-                action.edit.replace(document.uri, diagnostic.range, date);
-                action.diagnostics = [diagnostic];
-                actions.push(action);
-              }
           }
           actions.push(
             command(
@@ -213,11 +223,23 @@ function replaceId(
     document.positionAt(start),
     document.positionAt(start + id.length),
   );
-  const action = new vscode.CodeAction(`Change to "${suggestion}"`, vscode.CodeActionKind.QuickFix);
-  action.edit = new vscode.WorkspaceEdit();
-  action.edit.replace(document.uri, range, suggestion);
-  action.diagnostics = [diagnostic];
+  const action = replaceWith(document, diagnostic, range, suggestion, `Change to "${suggestion}"`);
   action.isPreferred = true;
+  return action;
+}
+
+/** The fix `title` that writes `text` in place of `range`, for `diagnostic`. */
+function replaceWith(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  range: vscode.Range,
+  text: string,
+  title: string,
+): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  action.edit.replace(document.uri, range, text);
+  action.diagnostics = [diagnostic];
   return action;
 }
 
@@ -278,14 +300,14 @@ function nameOf(id: string): string {
 
 /**
  * "Mark the goal achieved": `status: achieved` in the goal's front matter, in place of the
- * status written there, or added after `type:` when none is. Undefined when the front
- * matter is not where the note says (the text changed since).
+ * status written there, or added after `type:` when none is. `note` is the document as
+ * parsed now; undefined when it is no longer a goal.
  */
 function markAchieved(
   document: vscode.TextDocument,
   diagnostic: vscode.Diagnostic,
+  note: Note | undefined,
 ): vscode.CodeAction | undefined {
-  const note = parseText(document.uri.toString(), document.getText()).note;
   if (note?.type !== 'goal') return undefined;
   const edit = new vscode.WorkspaceEdit();
   const end = note.frontMatterRange.end.line;
