@@ -2,6 +2,28 @@
 import type { LocalDate } from './dates';
 import type { ActionItem } from './types';
 
+/** The dates a task line can write. */
+export type DateField = 'due' | 'done' | 'scheduled' | 'start' | 'created' | 'cancelled';
+
+/**
+ * Which date each Obsidian Tasks sign writes (`📅 2026-11-28` is the due date): read by the
+ * task-line parser, and moved on by a recurring item's next occurrence.
+ */
+export const DATE_SIGNIFIERS: Readonly<Record<string, DateField>> = {
+  '📅': 'due',
+  '📆': 'due',
+  '🗓': 'due',
+  '✅': 'done',
+  '⏳': 'scheduled',
+  '⌛': 'scheduled',
+  '🛫': 'start',
+  '➕': 'created',
+  '❌': 'cancelled',
+};
+
+/** The signs of {@link DATE_SIGNIFIERS} as a pattern's alternatives (`📅|📆|…`). */
+export const DATE_SIGNS = Object.keys(DATE_SIGNIFIERS).join('|');
+
 /** The Obsidian Tasks fields of an item, which few items write. */
 export type TaskFields = Pick<
   ActionItem,

@@ -7,6 +7,7 @@
 import { addMonths, addYears } from 'date-fns';
 import { Frequency, RRule, type Options } from 'rrule';
 import { daysBetween, fromDate, isLocalDate, plusDays, toDate, type LocalDate } from './dates';
+import { DATE_SIGNIFIERS, DATE_SIGNS } from './actionItems';
 import type { ActionItem } from './types';
 
 /** A recurrence rule as read from `🔁 …`. */
@@ -78,7 +79,7 @@ export function parseRecurrence(text: string): Recurrence | undefined {
 }
 
 // A date signifier, an optional variation selector, spaces, then the date (as the parser reads them).
-const DATE_FIELD = /(\s*)(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)(\uFE0F?[ \t]*)(\d{4}-\d{2}-\d{2})/gu;
+const DATE_FIELD = new RegExp(`(\\s*)(${DATE_SIGNS})(\\uFE0F?[ \\t]*)(\\d{4}-\\d{2}-\\d{2})`, 'gu');
 const ASCII_DUE = /(?<=^|\s)due:(\d{4}-\d{2}-\d{2})/g;
 /** An Obsidian block id at the end of a line (`^abc-1`). */
 export const BLOCK_ID = /\s+\^[A-Za-z0-9-]+\s*$/;
@@ -114,8 +115,9 @@ export function nextOccurrence(
     // A block id names this line: the new one gets none (links keep to the done one).
     .replace(BLOCK_ID, '')
     .replace(DATE_FIELD, (_whole, space: string, sign: string, gap: string, date: string) => {
-      if (sign === '✅' || sign === '❌') return '';
-      if (sign === '➕') return `${space}${sign}${gap}${today}`;
+      const field = DATE_SIGNIFIERS[sign];
+      if (field === 'done' || field === 'cancelled') return '';
+      if (field === 'created') return `${space}${sign}${gap}${today}`;
       return `${space}${sign}${gap}${move(date)}`;
     })
     .replace(ASCII_DUE, (_whole, date: string) => `due:${move(date)}`);

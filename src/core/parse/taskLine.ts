@@ -3,6 +3,7 @@
  * (`📅 2026-11-28`, `✅ 2026-11-20`, `⏳`, `🛫`, `➕`, `❌`, priorities, `🔁`) and the ASCII
  * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
  */
+import { DATE_SIGNIFIERS, DATE_SIGNS, type DateField } from '../model/actionItems';
 import { dateProblem, type LocalDate } from '../model/dates';
 import type { ActionItem, Priority, Range } from '../model/types';
 import { lineRange, own, shared, sharedDate, squeezeSpaces } from './text';
@@ -28,19 +29,6 @@ export interface TaskMetadata extends Pick<
   readonly badDates: readonly { range: Range; message: string }[];
 }
 
-type DateField = 'due' | 'done' | 'scheduled' | 'start' | 'created' | 'cancelled';
-
-const SIGNIFIERS: Record<string, DateField> = {
-  '📅': 'due',
-  '📆': 'due',
-  '🗓': 'due',
-  '✅': 'done',
-  '⏳': 'scheduled',
-  '⌛': 'scheduled',
-  '🛫': 'start',
-  '➕': 'created',
-  '❌': 'cancelled',
-};
 const PRIORITIES: Record<string, Priority> = {
   '🔺': 'highest',
   '⏫': 'high',
@@ -50,7 +38,7 @@ const PRIORITIES: Record<string, Priority> = {
 };
 
 // Date signifier, optional variation selector, spaces, then the date-ish token.
-const DATE_TOKEN = /(📅|📆|🗓|✅|⏳|⌛|🛫|➕|❌)\uFE0F?[ \t]*([^\s]*)/gu;
+const DATE_TOKEN = new RegExp(`(${DATE_SIGNS})\\uFE0F?[ \\t]*([^\\s]*)`, 'gu');
 const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
 const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
 /** Any priority sign: a cheap test before the full pattern. */
@@ -91,7 +79,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   if (emoji) {
     DATE_TOKEN.lastIndex = 0;
     for (let m = DATE_TOKEN.exec(rest); m; m = DATE_TOKEN.exec(rest)) {
-      const field = SIGNIFIERS[m[1]!]!;
+      const field = DATE_SIGNIFIERS[m[1]!]!;
       const token = m[2]!;
       const end = m.index + m[0].length;
       // A signifier with no date is reported on the signifier itself.
