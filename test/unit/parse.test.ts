@@ -11,6 +11,7 @@ import {
   type Mentor,
 } from '../../src/core';
 import { isOpen } from '../../src/core/model/actionItems';
+import { utf16Encoding } from '../../src/core/parse/text';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -237,8 +238,8 @@ Asked for feedback on the opening.
   });
 
   it('reports a note saved as UTF-16 (as some Windows tools write), and ignores other such files', () => {
-    const utf16 = (text: string, bigEndian = false): Uint8Array => {
-      const out = [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe];
+    const utf16 = (text: string, bigEndian = false, bom = true): Uint8Array => {
+      const out = bom ? [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe] : [];
       for (const c of text) {
         const u = c.charCodeAt(0);
         out.push(...(bigEndian ? [u >> 8, u & 0xff] : [u & 0xff, u >> 8]));
@@ -246,11 +247,18 @@ Asked for feedback on the opening.
       return new Uint8Array(out);
     };
     for (const bigEndian of [false, true]) {
-      const note = parseBytes('x.md', utf16('---\ntype: goal\n---\n', bigEndian));
-      assert.equal(note.problems.length, 1);
-      assert.match(note.problems[0]!.message, /saved as UTF-16; save it as UTF-8/);
-      assert.deepEqual(parseBytes('y.md', utf16('# Notes\n', bigEndian)).problems, []);
+      // With a byte-order mark, and without one (Windows' "UTF-16 LE" without BOM).
+      for (const bom of [true, false]) {
+        const note = parseBytes('x.md', utf16('---\ntype: goal\n---\n', bigEndian, bom));
+        assert.equal(note.problems.length, 1, `big-endian ${bigEndian}, BOM ${bom}`);
+        assert.match(note.problems[0]!.message, /saved as UTF-16; save it as UTF-8/);
+        assert.deepEqual(parseBytes('y.md', utf16('# Notes\n', bigEndian, bom)).problems, []);
+      }
     }
+    // A short file, or binary bytes that merely start with a NUL, are not taken for UTF-16.
+    assert.equal(utf16Encoding(new Uint8Array([0x2d, 0])), undefined);
+    assert.equal(utf16Encoding(new Uint8Array([0x2d, 0x2d, 0x2d, 0, 1, 2, 3, 4])), undefined);
+    assert.equal(utf16Encoding(enc('---\ntype: goal\n')), undefined);
   });
 
   it('ignores binary and oversized files that do not start as notes, as any other file', () => {

@@ -45,7 +45,7 @@ import {
   sharedDate,
   splitLines,
   stripBom,
-  utf16Bom,
+  utf16Encoding,
 } from './text';
 
 /**
@@ -59,7 +59,7 @@ export function headIsNote(head: Uint8Array): boolean {
   // A note saved as UTF-16 is still a note (reported: save it as UTF-8).
   let raw: string;
   try {
-    raw = new TextDecoder(utf16Bom(bytes) ?? 'utf-8', { fatal: false }).decode(bytes);
+    raw = new TextDecoder(utf16Encoding(bytes) ?? 'utf-8', { fatal: false }).decode(bytes);
   } catch {
     raw = new TextDecoder('utf-8', { fatal: false }).decode(bytes); // a runtime without UTF-16BE
   }

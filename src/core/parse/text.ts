@@ -56,7 +56,7 @@ const utf8Lenient = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false })
 export function decodeNote(bytes: Uint8Array): Decoded {
   const tooLarge = tooLargeReason(bytes.length);
   if (tooLarge) return { ok: false, reason: `${tooLarge}; it was not read` };
-  if (utf16Bom(bytes)) {
+  if (utf16Encoding(bytes)) {
     return { ok: false, reason: 'the file is saved as UTF-16; save it as UTF-8' };
   }
   const probe = Math.min(bytes.length, 8192);
@@ -85,6 +85,33 @@ export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/**
+ * The UTF-16 encoding `bytes` are in, by their byte-order mark or, without one, by their
+ * first characters: text in UTF-16 has a NUL byte beside every ASCII character (`-\0-\0`
+ * in little-endian), which UTF-8 text never has. Undefined for anything else (binary
+ * files included: they do not alternate so).
+ */
+export function utf16Encoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const bom = utf16Bom(bytes);
+  if (bom) return bom;
+  const pairs = Math.min(bytes.length >> 1, 8);
+  if (pairs < 2) return undefined;
+  let le = true;
+  let be = true;
+  for (let i = 0; i < pairs; i++) {
+    const a = bytes[2 * i]!;
+    const b = bytes[2 * i + 1]!;
+    le &&= isTextByte(a) && b === 0;
+    be &&= a === 0 && isTextByte(b);
+  }
+  return le ? 'utf-16le' : be ? 'utf-16be' : undefined;
+}
+
+/** A printable ASCII byte, a tab or a line break. */
+function isTextByte(byte: number): boolean {
+  return (byte >= 0x20 && byte < 0x7f) || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 }
 
 /** Removes a leading byte-order mark, if any. */
