@@ -73,6 +73,24 @@ describe('task line metadata', () => {
     assert.equal(read('Ask @sam.lee.').owner, 'sam.lee');
   });
 
+  it('takes as the owner an @person written after the words or first, not one mentioned in them', () => {
+    const cases: [string, string | undefined, string][] = [
+      ['Thank @sam for the intro 📅 2026-11-20', undefined, 'Thank @sam for the intro'],
+      ['Send @alex the draft and cc @sam 📅 2026-11-20', 'sam', 'Send @alex the draft and cc'],
+      ['Introduce me to Kim @alex #network @sam', 'alex', 'Introduce me to Kim'],
+      ['@alex: introduce me to Kim 📅 2026-11-30', 'alex', 'introduce me to Kim'],
+      ['@alex introduce me to Kim', 'alex', 'introduce me to Kim'],
+      ['@alex', 'alex', ''],
+      ['Reply to @sam.', 'sam', 'Reply to'],
+      ['Mail bob@example.com', undefined, 'Mail bob@example.com'],
+    ];
+    for (const [line, owner, text] of cases) {
+      const m = read(line);
+      assert.equal(m.owner, owner, line);
+      assert.equal(m.text, text, line);
+    }
+  });
+
   it('reads goal links and tags, skipping numeric tags and URL fragments', () => {
     const m = read(
       'Read [[goals/system-design.md]] and #public-speaking, see http://x.org/#anchor #42',

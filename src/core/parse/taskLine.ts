@@ -45,7 +45,10 @@ const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
 const PRIORITY_SIGN = /🔺|⏫|🔼|🔽|⏬/;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
-const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+/** An owner written first, `@sam` or `@sam:`, and the words after it. */
+const LEADING_OWNER = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?):?(?:\s+|$)/;
+/** The person an owner token (`@sam`, `@sam.`) names. */
+const OWNER_ID = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/;
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 
@@ -118,12 +121,6 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
       spans.push(m.index, m.index + m[0].length);
   }
 
-  let owner: string | undefined;
-  if (rest.includes('@')) {
-    OWNER.lastIndex = 0;
-    const m = OWNER.exec(rest);
-    if (m) owner = shared(m[1]!);
-  }
   const wikiLinks: { id: string; range: Range }[] = [];
   if (rest.includes('[[')) {
     WIKI.lastIndex = 0;
@@ -144,9 +141,11 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
         });
   }
 
+  const text = describeText(rest, spans);
+  const owner = textOwner === undefined ? undefined : shared(textOwner);
   // Every key present, in one order: items built from this all share one shape.
   return {
-    text: describeText(rest, spans),
+    text,
     due: dates.due,
     dueRange: dates.dueRange,
     doneDate: dates.done,
@@ -207,8 +206,20 @@ export function goalIdOf(target: string): string {
   return last.replace(/\.md$/i, '');
 }
 
-/** The item's words: metadata removed, and owner, tags and links dropped from the end. */
+/**
+ * The owner {@link describeText} found, or undefined: set by each call (a second result
+ * without an object per task line).
+ */
+let textOwner: string | undefined;
+
+/**
+ * The item's words: metadata removed, and owner, tags and links dropped from the end. The
+ * owner is an `@person` written after the words, among the tags and links, or first
+ * (`@sam: send the deck`); a mention inside the words (`thank @sam for the intro`) is
+ * part of them. Sets {@link textOwner}.
+ */
 function describeText(rest: string, spans: number[]): string {
+  textOwner = undefined;
   let text = '';
   if (spans.length === 0) text = rest;
   else {
@@ -233,6 +244,14 @@ function describeText(rest: string, spans: number[]): string {
   // Token by token from the end, each step looking only at the last token, so a long
   // line never makes a regular expression backtrack over it.
   let words = squeezeSpaces(text);
+  if (words.charCodeAt(0) === 64 /* @ */) {
+    const lead = LEADING_OWNER.exec(words);
+    if (lead) {
+      textOwner = lead[1];
+      words = words.slice(lead[0].length);
+    }
+  }
+  let trailingOwner: string | undefined;
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {
@@ -240,9 +259,17 @@ function describeText(rest: string, spans: number[]): string {
       if (open > 0 && !words.slice(open + 2, -2).includes(']')) cut = open;
     } else {
       const space = words.lastIndexOf(' ');
-      if (space > 0 && TRAILING_TOKEN.test(words.slice(space + 1))) cut = space;
+      const token = words.slice(space + 1);
+      if (space > 0 && TRAILING_TOKEN.test(token)) {
+        cut = space;
+        // The first of the owners after the words (cut from the end: the last one seen).
+        if (token.charCodeAt(0) === 64 /* @ */) trailingOwner = OWNER_ID.exec(token)?.[1];
+      }
     }
-    if (cut <= 0) return words;
+    if (cut <= 0) {
+      textOwner ??= trailingOwner;
+      return words;
+    }
     words = words.slice(0, cut).trimEnd();
   }
 }
@@ -263,7 +290,7 @@ function sortPairs(pairs: number[]): void {
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;

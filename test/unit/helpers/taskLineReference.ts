@@ -60,7 +60,7 @@ const ASCII_DUE = /(?<=^|\s)due:([^\s]*)/g;
 const PRIORITY_TOKEN = /(🔺|⏫|🔼|🔽|⏬)\uFE0F?/gu;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
-const OWNER = /(?<![\w.@/])@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/g;
+const OWNER = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/;
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
 
@@ -115,8 +115,6 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   }
   for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
-  let owner: string | undefined;
-  for (const m of rest.includes('@') ? rest.matchAll(OWNER) : []) owner ??= own(m[1]!);
   const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
     id: own(goalIdOf(m[1]!)),
     range: at(m.index, m.index + m[0].length),
@@ -126,8 +124,9 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
   // Only the keys that have a value, assigned in place (this runs for every task line).
+  const { text, owner } = describeText(rest, spans);
   const meta: { -readonly [K in keyof TaskMetadata]?: TaskMetadata[K] } = {
-    text: describeText(rest, spans),
+    text,
     wikiLinks,
     tags,
     badDates,
@@ -153,8 +152,14 @@ export function goalIdOf(target: string): string {
   return last.replace(/\.md$/i, '');
 }
 
-/** The item's words: metadata removed, and owner, tags and links dropped from the end. */
-function describeText(rest: string, spans: readonly [number, number][]): string {
+/**
+ * The item's words: metadata removed, and owner, tags and links dropped from the end; the
+ * owner is the first `@person` after the words, or one written first (`@sam: …`).
+ */
+function describeText(
+  rest: string,
+  spans: readonly [number, number][],
+): { text: string; owner?: string } {
   let text = '';
   let pos = 0;
   for (const [s, e] of [...spans].sort((a, b) => a[0] - b[0])) {
@@ -169,6 +174,10 @@ function describeText(rest: string, spans: readonly [number, number][]): string 
   // Token by token from the end, each step looking only at the last token, so a long
   // line never makes a regular expression backtrack over it.
   let words = text.replace(/\s+/g, ' ').trim();
+  const first = words.split(' ')[0]!;
+  const lead = /^@[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?:?$/.test(first) ? OWNER.exec(first) : null;
+  if (lead) words = words.slice(first.length).trim();
+  const after: string[] = [];
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {
@@ -176,14 +185,21 @@ function describeText(rest: string, spans: readonly [number, number][]): string 
       if (open > 0 && !words.slice(open + 2, -2).includes(']')) cut = open;
     } else {
       const space = words.lastIndexOf(' ');
-      if (space > 0 && TRAILING_TOKEN.test(words.slice(space + 1))) cut = space;
+      const token = words.slice(space + 1);
+      if (space > 0 && TRAILING_TOKEN.test(token)) {
+        cut = space;
+        if (token.startsWith('@')) after.unshift(OWNER.exec(token)![1]!);
+      }
     }
-    if (cut <= 0) return words;
+    if (cut <= 0) {
+      const owner = lead?.[1] ?? after[0];
+      return owner ? { text: words, owner: own(owner) } : { text: words };
+    }
     words = words.slice(0, cut).trimEnd();
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[\w.-]+|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;
