@@ -9,13 +9,14 @@ import {
   parseText,
   plusDays,
   plusMonths,
+  slug,
   type ActionItem,
   type Note,
   type ParsedFile,
 } from '../core';
 import { DIAGNOSTIC_SOURCE } from '../vscode/convert';
 import { addMarkDone, addSetDue } from '../vscode/edits';
-import { slug } from './commands/newGoal';
+
 import type { FeatureDeps } from './deps';
 import type { DiagnosticsFeature } from './diagnostics';
 

@@ -13,3 +13,29 @@ export function oneLine(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }
+
+/**
+ * An id, and a file name, from a title or a name: lowercase letters and digits of any
+ * script joined by hyphens (`Ana Núñez` → `ana-nunez`, `李明` → `李明`); empty when the
+ * title has neither.
+ */
+export function slug(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/**
+ * `base`, or the first `base-2`, `base-3`… that `taken` says no note has: a new note's id
+ * must not collide with one the notebook already has ("Learn C++" and "Learn C#" both
+ * make `learn-c`).
+ */
+export function freeId(base: string, taken: (id: string) => boolean): string {
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
+}

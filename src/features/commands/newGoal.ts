@@ -1,6 +1,6 @@
 /** `mentoringNotes.newGoal`: create a goal note from the template. */
 import * as vscode from 'vscode';
-import { fileStem, plusMonths, safeFileName } from '../../core';
+import { fileStem, freeId, plusMonths, safeFileName, slug } from '../../core';
 import { createNote, freeName } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
@@ -31,7 +31,8 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
               validateInput: (v) => (v.trim() ? undefined : 'Give the goal a title.'),
             }));
       if (!title) return undefined;
-      const id = args?.id ?? slug(title);
+      const notebook = deps.service.notebook;
+      const id = args?.id ?? freeId(slug(title) || 'goal', (c) => notebook.goalsById(c).length > 0);
       const target = await freeName(
         vscode.Uri.joinPath(
           root,
@@ -63,19 +64,6 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
       await showCreated(deps, created, lines.indexOf('measure: '), 9);
       return created;
     },
-  );
-}
-
-/** A file-name-safe id from a title. */
-export function slug(title: string): string {
-  return (
-    title
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'goal'
   );
 }
 

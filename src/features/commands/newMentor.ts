@@ -4,7 +4,7 @@ import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
 import { parseCadence } from '../../core';
-import { slug } from './newGoal';
+import { freeId, slug } from '../../core';
 
 /** Arguments for keybindings and other extensions. */
 export interface NewMentorArgs {
@@ -17,11 +17,9 @@ export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
   return vscode.commands.registerCommand(
     'mentoringNotes.newMentor',
     async (args?: NewMentorArgs): Promise<vscode.Uri | undefined> => {
+      // Without a folder, notebookRoot says to open one.
       const root = notebookRoot(deps.settings().notebookFolder);
-      if (!root) {
-        void vscode.window.showWarningMessage('Open a folder for your mentoring notes first.');
-        return undefined;
-      }
+      if (!root) return undefined;
       const name =
         args?.name ??
         (await vscode.window.showInputBox({
@@ -34,7 +32,8 @@ export function registerNewMentor(deps: FeatureDeps): vscode.Disposable {
       const cadence = args?.cadence ?? (await askCadence());
       // Escape means cancel, not "monthly".
       if (!cadence) return undefined;
-      const id = slug(name) || 'mentor';
+      const notebook = deps.service.notebook;
+      const id = freeId(slug(name) || 'mentor', (c) => notebook.mentorsById(c).length > 0);
       const lines = [
         '---',
         'type: mentor',
