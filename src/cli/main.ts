@@ -370,10 +370,12 @@ function agenda(
     linkTo: (uri, line) => `${relativeLink(target, uri)}#L${line + 1}`,
   });
   // Prepare never overwrites: a note for that meeting is opened as it is.
-  const exists = index.file(target) !== undefined;
+  const atTarget = index.file(target);
+  const existing =
+    plan.existing ?? (atTarget && atTarget.note?.type !== 'session' ? target : undefined);
   io.err(
-    exists
-      ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${target} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`
+    existing
+      ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${existing} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`
       : `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); "Prepare next meeting" would create ${target}\n`,
   );
   io.out(note);

@@ -68,6 +68,27 @@ describe('prepare next meeting', () => {
     assert.equal(plan.dateSource, 'cadence');
   });
 
+  it('finds the note already written for that meeting, whatever its name', async () => {
+    const index = await example();
+    assert.equal(planNextMeeting(index, 'alex-rivera', '2026-11-21').existing, undefined);
+    index.setText(
+      'sessions/Next with Alex.md',
+      '---\ntype: session\ndate: 2026-11-28\nmentor: alex-rivera\n---\n## Agenda\n',
+    );
+    // Another mentor's meeting on that day is not this one.
+    index.setText(
+      'sessions/2026-11-28.md',
+      '---\ntype: session\ndate: 2026-11-28\nmentor: priya-natarajan\n---\n',
+    );
+    const plan = planNextMeeting(index, 'alex-rivera', '2026-11-21');
+    assert.equal(plan.date, '2026-11-28');
+    assert.equal(plan.existing, 'sessions/Next with Alex.md');
+    assert.equal(
+      planNextMeeting(index, 'alex-rivera', '2026-11-21', { date: '2026-12-05' }).existing,
+      undefined,
+    );
+  });
+
   it('honours an explicit date', async () => {
     const plan = planNextMeeting(await example(), 'alex-rivera', '2026-11-21', {
       date: '2026-12-02',

@@ -31,6 +31,11 @@ export interface NextMeetingPlan {
   readonly today: LocalDate;
   /** The last session held with this mentor. */
   readonly lastSession?: { readonly uri: string; readonly date: LocalDate };
+  /**
+   * The session note already written for this meeting (this mentor, this date), whatever
+   * its file is called: "Prepare next meeting" opens it rather than writing another.
+   */
+  readonly existing?: string;
   readonly goals: readonly GoalProgress[];
   /** Open action items to follow up on, overdue first. */
   readonly followUps: readonly ActionItem[];
@@ -123,6 +128,8 @@ export function planNextMeeting(
       challenges.push(`"${g.goal.title ?? g.goal.id}" is past its target ${g.goal.target!.value}`);
   }
 
+  const latest = notebook.latestSession(mentorId, date);
+  const existing = latest?.date?.value === date ? latest : undefined;
   return {
     mentorId,
     mentorName: mentorName(notebook, mentorId),
@@ -132,6 +139,7 @@ export function planNextMeeting(
     ...(schedule.lastHeld?.date && {
       lastSession: { uri: schedule.lastHeld.uri, date: schedule.lastHeld.date.value },
     }),
+    ...(existing && { existing: existing.uri }),
     goals,
     followUps,
     wins,

@@ -44,11 +44,21 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
         graceDays: settings.graceDays,
         ...(args?.date && { date: args.date }),
       });
+      // The note for this meeting may exist under any name (written by hand, renamed).
+      if (plan.existing) {
+        const existing = vscode.Uri.parse(plan.existing);
+        await vscode.window.showTextDocument(existing, { preview: false });
+        return existing;
+      }
       const target = vscode.Uri.joinPath(
         root,
         ...sessionPath(settings.sessionFileName, plan.date, plan.mentorId).split('/'),
       );
-      if (await exists(target)) {
+      // A file at that name that is not another meeting's session (a draft whose front
+      // matter does not read yet) is opened as it is; another meeting's note is left alone,
+      // and this one goes beside it (createNote never overwrites).
+      const there = deps.service.notebook.file(target.toString())?.note;
+      if (there?.type !== 'session' && (await exists(target))) {
         await vscode.window.showTextDocument(target, { preview: false });
         return target;
       }
