@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { freeId, slug } from '../../src/core';
+import { freeId, parseText, slug, yamlScalar, type Session } from '../../src/core';
 
 describe('ids for new notes', () => {
   it('makes an id from a title in any script', () => {
@@ -24,5 +24,40 @@ describe('ids for new notes', () => {
       freeId('learn-rust', (id) => taken.has(id)),
       'learn-rust',
     );
+  });
+});
+
+describe('YAML scalars in notes the extension writes', () => {
+  it('stays plain for words and quotes what YAML would read otherwise', () => {
+    const cases: [string, boolean, string][] = [
+      ['alex-rivera', false, 'alex-rivera'],
+      ['Present confidently to leadership', false, 'Present confidently to leadership'],
+      ['Learn C#', false, '"Learn C#"'],
+      ['notes #1', true, '"notes #1"'],
+      ['a, b', true, '"a, b"'],
+      ['a, b', false, 'a, b'],
+      ['2026', false, '"2026"'],
+      ['yes', false, '"yes"'],
+      ['Key: value', false, '"Key: value"'],
+      ['李明', true, '李明'],
+      ['-x', false, '"-x"'],
+    ];
+    for (const [text, inList, expected] of cases) {
+      const written = yamlScalar(text, inList);
+      assert.equal(written, expected, text);
+      // And it reads back as the same string, alone and in a list.
+      const read = parseText(
+        'g.md',
+        `---\ntype: session\ndate: 2026-11-20\nmentor: ${written}\ngoals: [${written}]\n---\n`,
+      );
+      assert.deepEqual(read.problems, [], text);
+      const note = read.note as Session;
+      assert.equal(note.mentor?.value, text);
+      if (inList)
+        assert.deepEqual(
+          note.goals.map((g) => g.value),
+          [text],
+        );
+    }
   });
 });

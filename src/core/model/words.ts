@@ -39,3 +39,21 @@ export function freeId(base: string, taken: (id: string) => boolean): string {
   if (!taken(base)) return base;
   for (let n = 2; ; n++) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
 }
+
+/** YAML words that a plain scalar would turn into a boolean or null. */
+const YAML_RESERVED = /^(?:true|false|yes|no|on|off|y|n|null|~)$/i;
+
+/**
+ * `text` as a YAML scalar that reads back as this very string: plain when it is words
+ * (`alex-rivera`, `Present confidently to leadership`), else double-quoted (`"notes #1"`,
+ * `"2026"`, `"yes"`). In a flow list (`goals: [a, b]`), `inList` quotes a comma too.
+ */
+export function yamlScalar(text: string, inList = false): string {
+  const plain =
+    (inList ? /^[\p{L}_][\p{L}\p{N}_ .'’()!?/-]*$/u : /^[\p{L}_][\p{L}\p{N}_ .,'’()!?/-]*$/u).test(
+      text,
+    ) &&
+    !/\s$/.test(text) &&
+    !YAML_RESERVED.test(text);
+  return plain ? text : JSON.stringify(text);
+}

@@ -4,7 +4,7 @@
  * editor, the CLI's `agenda` and tests share one plan.
  */
 import { compareItems, isOpen } from '../model/actionItems';
-import { oneLine, plural } from '../model/words';
+import { oneLine, plural, yamlScalar } from '../model/words';
 import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -180,8 +180,13 @@ export function renderNextMeeting(plan: NextMeetingPlan, options: RenderOptions)
     `[${name(item.uri)}:${item.line + 1}](${options.linkTo(item.uri, item.line)})`;
   const out: string[] = [];
   out.push('---', 'type: session', `date: ${plan.date}`);
-  if (plan.mentorId) out.push(`mentor: ${oneLine(plan.mentorId)}`);
-  out.push(`goals: [${plan.goals.map((g) => g.goal.id).join(', ')}]`, 'next:', '---', '');
+  if (plan.mentorId) out.push(`mentor: ${yamlScalar(oneLine(plan.mentorId))}`);
+  out.push(
+    `goals: [${plan.goals.map((g) => yamlScalar(oneLine(g.goal.id), true)).join(', ')}]`,
+    'next:',
+    '---',
+    '',
+  );
   out.push(`# Session with ${oneLine(plan.mentorName)}, ${plan.date}`, '');
 
   out.push('## Agenda', '', 'What I want from this meeting:', '', '- ');

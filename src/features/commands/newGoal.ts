@@ -1,6 +1,6 @@
 /** `mentoringNotes.newGoal`: create a goal note from the template. */
 import * as vscode from 'vscode';
-import { fileStem, freeId, plusMonths, safeFileName, slug } from '../../core';
+import { fileStem, freeId, plusMonths, safeFileName, slug, yamlScalar } from '../../core';
 import { createNote, freeName } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
@@ -44,13 +44,13 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
         '---',
         'type: goal',
         // The id defaults to the file name; write it when the name had to differ.
-        ...(fileStem(target.path) !== id ? [`id: ${yamlString(id)}`] : []),
-        `title: ${yamlString(title)}`,
+        ...(fileStem(target.path) !== id ? [`id: ${yamlScalar(id)}`] : []),
+        `title: ${yamlScalar(title)}`,
         'status: active',
         'horizon: short',
         `target: ${plusMonths(today, 3)}`,
         'measure: ',
-        ...(args?.mentor ? [`mentor: ${args.mentor}`] : []),
+        ...(args?.mentor ? [`mentor: ${yamlScalar(args.mentor)}`] : []),
         '---',
         '',
         '## Why it matters',
@@ -70,9 +70,4 @@ export function registerNewGoal(deps: FeatureDeps): vscode.Disposable {
 function titleFromId(id: string): string {
   const words = id.replace(/[-_]+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A YAML scalar that stays a string whatever the title holds. */
-function yamlString(text: string): string {
-  return /^[\w][\w .,'’()!?-]*$/.test(text) && !/:\s|\s#/.test(text) ? text : JSON.stringify(text);
 }

@@ -1,6 +1,6 @@
 /** `mentoringNotes.newSession`: create an empty session log for a date and mentor. */
 import * as vscode from 'vscode';
-import { dateProblem, mentorName, sessionPath, type LocalDate } from '../../core';
+import { dateProblem, mentorName, sessionPath, yamlScalar, type LocalDate } from '../../core';
 import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
@@ -41,7 +41,7 @@ export function registerNewSession(deps: FeatureDeps): vscode.Disposable {
         '---',
         'type: session',
         `date: ${date}`,
-        ...(mentor ? [`mentor: ${mentor}`] : []),
+        ...(mentor ? [`mentor: ${yamlScalar(mentor)}`] : []),
         'goals: []',
         'next: ',
         '---',
