@@ -5,7 +5,14 @@
  * disk; one with unsaved changes is left for the user to save.
  */
 import * as vscode from 'vscode';
-import { BLOCK_ID, nextOccurrence, parseText, type ActionItem, type LocalDate } from '../core';
+import {
+  BLOCK_ID,
+  nextOccurrence,
+  parseRecurrence,
+  parseText,
+  type ActionItem,
+  type LocalDate,
+} from '../core';
 import { toRange } from './convert';
 
 /** The action item on `line` of `uri`, read from the document as it is now (unsaved text included). */
@@ -62,7 +69,9 @@ export function addMarkDone(
   edit.replace(doc.uri, toRange(item.checkboxRange), '[x]');
   if (!item.doneDate) edit.insert(doc.uri, endOfContent(doc, item.line), ` ✅ ${today}`);
   if (next) return { next };
-  return item.recurrence ? { unreadRule: item.recurrence } : {};
+  if (!item.recurrence) return {};
+  // A rule that reads but gives no next date has run its course (`until` passed).
+  return parseRecurrence(item.recurrence) ? { ended: true } : { unreadRule: item.recurrence };
 }
 
 /** What marking an item done added besides the tick. */
@@ -71,6 +80,8 @@ export interface MarkedDone {
   readonly next?: { readonly due?: LocalDate };
   /** The recurrence rule that could not be read (no next occurrence was added). */
   readonly unreadRule?: string;
+  /** The item was the last of its series (its rule gives no date after it). */
+  readonly ended?: boolean;
 }
 
 /** Adds to `edit` the change that sets `item`'s due date (replacing it, or appending `📅 date`). */

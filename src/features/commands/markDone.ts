@@ -31,6 +31,10 @@ export function registerMarkDone(deps: FeatureDeps): vscode.Disposable {
             ? `Done. It recurs: the next one is due ${done.next.due} (added above it).`
             : 'Done. It recurs: the next one is added above it.',
         );
+      else if (done.ended)
+        void vscode.window.showInformationMessage(
+          'Done. It was the last of its series (its 🔁 rule ends there), so no next one was added.',
+        );
       else if (done.unreadRule)
         void vscode.window.showWarningMessage(
           `Done. Its rule "🔁 ${done.unreadRule}" could not be read, so no next one was added: write it as Obsidian Tasks does, such as "every week" or "every month on the 1st".`,
