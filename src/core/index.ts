@@ -3,7 +3,7 @@
  * the builders. Hosts (the extension, the CLI) import from here.
  */
 export * from './model/dates';
-export { slug, freeId, yamlScalar } from './model/words';
+export { slug, freeId, yamlScalar, clipText } from './model/words';
 export * from './model/cadence';
 export * from './model/types';
 export * from './model/actionItems';

@@ -51,6 +51,31 @@ describe('hostile and broken notes', function () {
     });
   }
 
+  it('says once, at its place, that front matter nests too deeply', () => {
+    const deep = parseText('x.md', `---\ntype: goal\nmentor: ${'['.repeat(10000)}\n---\n`);
+    assert.deepEqual(
+      deep.problems.map((p) => [p.range.start.line, p.range.start.character, p.message]),
+      [[2, 40, 'front matter nests lists or maps more than 32 levels deep']],
+    );
+    // Brackets inside quotes and comments are words, and a nesting a person writes reads.
+    const fine = parseText(
+      'y.md',
+      `---\ntype: goal\ntitle: "${'['.repeat(100)}" # ${'{'.repeat(100)}\nlinks: [[a, [b]], {c: [d]}]\n---\n`,
+    );
+    assert.deepEqual(fine.problems, []);
+    assert.equal(fine.note?.title, '['.repeat(100));
+  });
+
+  it('reports a broken YAML line once per place, and at most ten problems', () => {
+    const text = `---\ntype: goal\n${'a: [b\n'.repeat(300)}---\n`;
+    const { problems } = parseText('x.md', text);
+    assert.ok(problems.length >= 1 && problems.length <= 10, `${problems.length} problems`);
+    const places = problems.map(
+      (p) => `${p.range.start.line}:${p.range.start.character}:${p.message}`,
+    );
+    assert.equal(new Set(places).size, places.length);
+  });
+
   it('never fills gray-matter’s content-keyed cache', () => {
     for (let i = 0; i < 100; i++) parseText(`n${i}.md`, `---\ntype: goal\ntitle: "x ${i}"\n---\n`);
     assert.equal(Object.keys((matter as unknown as { cache: object }).cache).length, 0);

@@ -1,5 +1,14 @@
 import { strict as assert } from 'node:assert';
-import { freeId, parseText, slug, yamlScalar, type Session } from '../../src/core';
+import {
+  clipText,
+  computeFindings,
+  freeId,
+  NoteIndex,
+  parseText,
+  slug,
+  yamlScalar,
+  type Session,
+} from '../../src/core';
 
 describe('ids for new notes', () => {
   it('makes an id from a title in any script', () => {
@@ -61,3 +70,34 @@ describe('YAML scalars in notes the extension writes', () => {
     }
   });
 });
+
+describe('clipped text in messages', () => {
+  it('never splits an emoji, and keeps messages short whatever a note writes', () => {
+    assert.equal(clipText('short', 60), 'short');
+    const clipped = clipText(`${'a'.repeat(58)}🎉 and more`, 60);
+    assert.equal(clipped, `${'a'.repeat(58)}…`);
+    assert.doesNotThrow(() => encodeURIComponent(clipped));
+
+    const line = `- [ ] ${'x'.repeat(56)}🎉🎉 and more 📅 2026-11-01`;
+    const overdue = [
+      ...computeFindings(
+        indexOf(
+          `---\ntype: session\ndate: 2026-10-01\n---\n${line}\n- [ ] y 📅${'📅'.repeat(30000)}\n`,
+        ),
+        '2026-11-21',
+      ).values(),
+    ].flat();
+    for (const f of overdue) {
+      assert.ok(f.message.length <= 400, `${f.code}: ${f.message.length} characters`);
+      assert.doesNotThrow(() => encodeURIComponent(f.message), f.code);
+    }
+    assert.ok(overdue.some((f) => f.code === 'overdue-action-item'));
+    assert.ok(overdue.some((f) => f.code === 'invalid-date'));
+  });
+});
+
+function indexOf(text: string): NoteIndex {
+  const index = new NoteIndex();
+  index.setText('s.md', text);
+  return index;
+}

@@ -4,6 +4,7 @@
  * time zones. Arithmetic goes through date-fns on local `Date` values.
  */
 import { addDays, addMonths, format, getDay } from 'date-fns';
+import { clipText } from './words';
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type LocalDate = string;
@@ -19,7 +20,7 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Why a date string was rejected, or undefined when it is a real calendar date. */
 export function dateProblem(text: string): string | undefined {
   const m = ISO_DATE.exec(text);
-  if (!m) return `"${text}" is not a date; write it as YYYY-MM-DD`;
+  if (!m) return `"${clipText(text, 40)}" is not a date; write it as YYYY-MM-DD`;
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);

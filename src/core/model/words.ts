@@ -1,5 +1,11 @@
 /** Wording shared by the rules' messages and the builders' Markdown. */
 
+/**
+ * Longest message a finding carries: messages quote what a note wrote (an id, a date), and
+ * a note can write anything at any length.
+ */
+export const MAX_MESSAGE = 400;
+
 /** `n` and `word`, plural unless `n` is one (`3 days`, `1 day`). */
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -20,14 +26,25 @@ export function oneLine(text: string): string {
  * title has neither.
  */
 export function slug(title: string): string {
-  return title
+  const id = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  return clipText(id, 60, '').replace(/-+$/, '');
+}
+
+/**
+ * `text` cut to at most `max` UTF-16 code units, `ellipsis` included, never between the
+ * two halves of a character (an emoji): a lone half shows as � and breaks JSON.
+ */
+export function clipText(text: string, max: number, ellipsis = '…'): string {
+  if (text.length <= max) return text;
+  let end = max - ellipsis.length;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return text.slice(0, end) + ellipsis;
 }
 
 /**

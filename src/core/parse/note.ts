@@ -13,6 +13,7 @@ import {
   type NoteFields,
 } from '../model/notes';
 import { dateProblem, type LocalDate } from '../model/dates';
+import { clipText, MAX_MESSAGE } from '../model/words';
 import {
   GOAL_HORIZONS,
   GOAL_STATUSES,
@@ -527,7 +528,7 @@ function finding(
   message: string,
   severity: Finding['severity'] = 'error',
 ): Finding {
-  return { uri, range, code, severity, message };
+  return { uri, range, code, severity, message: clipText(message, MAX_MESSAGE) };
 }
 
 function kindOf(value: unknown): string {

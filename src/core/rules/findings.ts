@@ -6,7 +6,7 @@
  * - per mentor: missed meetings and lapsed cadence.
  */
 import { daysBetween, type LocalDate } from '../model/dates';
-import { plural } from '../model/words';
+import { clipText, MAX_MESSAGE, plural } from '../model/words';
 import type {
   Finding,
   Goal,
@@ -57,7 +57,14 @@ export class RuleContext {
   ): Finding | undefined {
     const severity = this.options.severities?.[code] ?? fallback;
     if (severity === 'off') return undefined;
-    return { uri, range, code, severity, message, ...(data && { data }) };
+    return {
+      uri,
+      range,
+      code,
+      severity,
+      message: clipText(message, MAX_MESSAGE),
+      ...(data && { data }),
+    };
   }
 
   /** A goal id within a small edit distance of `id` (memoised; call {@link forgetGoals} when goals change). */
@@ -573,7 +580,7 @@ export function byPosition(a: Finding, b: Finding): number {
 }
 
 function clip(text: string): string {
-  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+  return clipText(text, 60);
 }
 
 /** " (Alex Rivera)" after a mentor's id, when the mentor's name says more than the id. */
