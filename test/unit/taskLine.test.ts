@@ -5,6 +5,7 @@ import { decodeFile, encodeFile, StringTable } from '../../src/core/index/codec'
 import { isOpen, withTaskFields } from '../../src/core/model/actionItems';
 import { dateProblem } from '../../src/core/model/dates';
 import type { ActionItem } from '../../src/core/model/types';
+import { blankCodeSpans } from '../../src/core/parse/taskLine';
 import {
   flatCopy,
   own,
@@ -71,6 +72,27 @@ describe('task line metadata', () => {
     assert.equal(read('Introduce me to Sam @alex-rivera').owner, 'alex-rivera');
     assert.equal(read('Write to sam@example.com').owner, undefined);
     assert.equal(read('Ask @sam.lee.').owner, 'sam.lee');
+  });
+
+  it('reads nothing inside inline code: dates, tags, owners and links there are words', () => {
+    const m = read(
+      'Fix the `due:` parser and `📅 2026-01-01` in `#main` for `@sam` [[`x`]] 📅 2026-12-01',
+    );
+    assert.equal(m.due, '2026-12-01');
+    assert.deepEqual(m.badDates, []);
+    assert.deepEqual(m.tags, []);
+    assert.equal(m.owner, undefined);
+    // The trailing link is a link (to a goal `x`), dropped from the words as any other.
+    assert.deepEqual(
+      m.wikiLinks.map((l) => l.id),
+      ['`x`'],
+    );
+    assert.equal(m.text, 'Fix the `due:` parser and `📅 2026-01-01` in `#main` for `@sam`');
+    // A backtick with no closer of its length opens nothing; a backslash makes it literal.
+    assert.equal(read('Ask `` why 📅 2026-12-02').due, '2026-12-02');
+    assert.equal(read('A \\`x 📅 2026-12-03 `y').due, '2026-12-03');
+    assert.equal(blankCodeSpans('a ``b ` c`` d'), 'a ``     `` d');
+    assert.equal(blankCodeSpans('no code'), 'no code');
   });
 
   it('takes as the owner an @person written after the words or first, not one mentioned in them', () => {
@@ -166,6 +188,10 @@ describe('task line metadata, tuned for speed', () => {
           ']]',
           '\u2028',
           '\u00a0',
+          '`',
+          '``',
+          '\\`',
+          '`code`',
         ),
       },
       { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },

@@ -70,10 +70,13 @@ function ruleText(captured: string): string {
  * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
  * `line`, so every range points into the note.
  */
-export function readTaskMetadata(rest: string, line: number, column: number): TaskMetadata {
+export function readTaskMetadata(written: string, line: number, column: number): TaskMetadata {
   // This runs for every task line of the notebook: no closures, no iterators, and spans
   // kept as a flat list of [start, end] pairs. (Every pattern below matches at least one
   // character, so the `exec` loops always advance.)
+  // Metadata is looked for outside inline code (`due:` or `#main` in backticks are words),
+  // in the text with the code spans blanked; the words are read from the text as written.
+  const rest = blankCodeSpans(written);
   const spans: number[] = [];
   const dates = new TaskDates(line, column);
 
@@ -111,7 +114,8 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   if (emoji && rest.includes('🔁')) {
     RECURRENCE.lastIndex = 0;
     for (let m = RECURRENCE.exec(rest); m; m = RECURRENCE.exec(rest)) {
-      recurrence ??= own(ruleText(m[1]!)) || undefined;
+      const ruleStart = m.index + m[0].length - m[1]!.length;
+      recurrence ??= own(ruleText(written.slice(ruleStart, m.index + m[0].length))) || undefined;
       spans.push(m.index, m.index + m[0].length);
     }
   }
@@ -126,7 +130,8 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     WIKI.lastIndex = 0;
     for (let m = WIKI.exec(rest); m; m = WIKI.exec(rest))
       wikiLinks.push({
-        id: shared(goalIdOf(m[1]!)),
+        // As written: a link may hold a code span (`[[a `b`]]`), blanked in `rest`.
+        id: shared(goalIdOf(written.slice(m.index + 2, m.index + 2 + m[1]!.length))),
         range: lineRange(line, column + m.index, column + m.index + m[0].length),
       });
   }
@@ -141,7 +146,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
         });
   }
 
-  const text = describeText(rest, spans);
+  const text = describeText(written, spans);
   const owner = textOwner === undefined ? undefined : shared(textOwner);
   // Every key present, in one order: items built from this all share one shape.
   return {
@@ -204,6 +209,50 @@ class TaskDates {
 export function goalIdOf(target: string): string {
   const last = target.trim().split('/').pop() ?? '';
   return last.replace(/\.md$/i, '');
+}
+
+/**
+ * `text` with the insides of its inline code spans (`` `code` ``, ``` ``a ` b`` ```)
+ * blanked to spaces, so every position stays where it was; `text` itself when it has
+ * none. A run of backticks opens a span only when a run of the same length closes it
+ * later (CommonMark); a backslash before a run makes its first backtick literal.
+ */
+export function blankCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  let out = '';
+  let copied = 0;
+  // Lengths of runs found to have no closer: a later run of that length has none either
+  // (it would look in less of the text), so it is not looked for again.
+  let unclosed: Set<number> | undefined;
+  const n = text.length;
+  let i = text.indexOf('`');
+  while (i >= 0 && i < n) {
+    let end = i;
+    while (end < n && text.charCodeAt(end) === 96) end++;
+    const open = i > 0 && text.charCodeAt(i - 1) === 92 /* \ */ ? i + 1 : i;
+    const length = end - open;
+    let close = -1;
+    if (length > 0 && !unclosed?.has(length)) {
+      for (let k = text.indexOf('`', end); k >= 0;) {
+        let e = k;
+        while (e < n && text.charCodeAt(e) === 96) e++;
+        if (e - k === length) {
+          close = k;
+          break;
+        }
+        k = text.indexOf('`', e);
+      }
+      if (close < 0) (unclosed ??= new Set()).add(length);
+    }
+    if (close < 0) {
+      i = text.indexOf('`', end);
+      continue;
+    }
+    out += text.slice(copied, end) + ' '.repeat(close - end);
+    copied = close;
+    i = text.indexOf('`', close + length);
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**

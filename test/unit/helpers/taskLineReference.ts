@@ -68,7 +68,8 @@ const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
  * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
  * `line`, so every range points into the note.
  */
-export function readTaskMetadata(rest: string, line: number, column: number): TaskMetadata {
+export function readTaskMetadata(written: string, line: number, column: number): TaskMetadata {
+  const rest = blankCodeSpans(written);
   const at = (start: number, end: number): Range => lineRange(line, column + start, column + end);
   const spans: [number, number][] = [];
   const badDates: { range: Range; message: string }[] = [];
@@ -109,14 +110,15 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   for (const m of emoji ? rest.matchAll(RECURRENCE) : []) {
     // The rule's words end where a tag, an owner, a link, an ASCII due date or a block id
     // starts, and are kept up to 120 characters.
-    const words = m[1]!.split(/(?:^|[ \t])(?:#|@|\[\[|due:|\^)/)[0]!;
+    const captured = written.slice(m.index + m[0].length - m[1]!.length, m.index + m[0].length);
+    const words = captured.split(/(?:^|[ \t])(?:#|@|\[\[|due:|\^)/)[0]!;
     recurrence ??= own(words.trim().slice(0, 120)) || undefined;
     spans.push([m.index, m.index + m[0].length]);
   }
   for (const m of emoji ? rest.matchAll(TASK_ID) : []) spans.push([m.index, m.index + m[0].length]);
 
   const wikiLinks = (rest.includes('[[') ? [...rest.matchAll(WIKI)] : []).map((m) => ({
-    id: own(goalIdOf(m[1]!)),
+    id: own(goalIdOf(written.substr(m.index + 2, m[1]!.length))),
     range: at(m.index, m.index + m[0].length),
   }));
   const tags = (rest.includes('#') ? [...rest.matchAll(TAG)] : [])
@@ -124,7 +126,7 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
     .map((m) => ({ id: own(m[1]!), range: at(m.index, m.index + m[0].length) }));
 
   // Only the keys that have a value, assigned in place (this runs for every task line).
-  const { text, owner } = describeText(rest, spans);
+  const { text, owner } = describeText(written, spans);
   const meta: { -readonly [K in keyof TaskMetadata]?: TaskMetadata[K] } = {
     text,
     wikiLinks,
@@ -144,6 +146,27 @@ export function readTaskMetadata(rest: string, line: number, column: number): Ta
   if (recurrence) meta.recurrence = recurrence;
   if (owner) meta.owner = owner;
   return meta as TaskMetadata;
+}
+
+/**
+ * `text` with the insides of inline code spans blanked: every run of backticks, in order,
+ * is an opener (less its first backtick after a backslash) that takes the next run of the
+ * same length as its closer; the runs between are inside.
+ */
+function blankCodeSpans(text: string): string {
+  const runs = [...text.matchAll(/`+/g)].map((m) => ({ at: m.index, length: m[0].length }));
+  const out = text.split('');
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const escaped = run.at > 0 && text[run.at - 1] === '\\';
+    const length = run.length - (escaped ? 1 : 0);
+    if (length === 0) continue;
+    const closer = runs.findIndex((c, k) => k > r && c.length === length);
+    if (closer < 0) continue;
+    for (let i = run.at + run.length; i < runs[closer]!.at; i++) out[i] = ' ';
+    r = closer;
+  }
+  return out.join('');
 }
 
 /** The goal id a wiki link names: `[[goals/public-speaking.md]]` → `public-speaking`. */
