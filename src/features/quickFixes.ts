@@ -115,6 +115,23 @@ export function registerQuickFixes(
                 ),
               );
             }
+        } else if (code === 'invalid-field') {
+          // A misspelt key (`mentr:`, `Date:`) or type (`type: gaol`): write what was meant.
+          const data = dataOf(diagnostic);
+          if (
+            typeof data?.suggestion === 'string' &&
+            typeof data.written === 'string' &&
+            unquoted(document.getText(diagnostic.range)) === data.written
+          )
+            actions.push(
+              replaceWith(
+                document,
+                diagnostic,
+                diagnostic.range,
+                data.suggestion,
+                `Change to ${data.suggestion}`,
+              ),
+            );
         } else if (code === 'self-assessment-due') {
           actions.push(
             command(

@@ -312,6 +312,42 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it('reports a misspelt front-matter key and writes the one meant', async () => {
+    const uri = fixture('misspelt-key.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode('---\ntype: session\ndate: 2026-11-20\nmentr: alex-rivera\n---\n'),
+    );
+    try {
+      const diagnostic = await until(
+        'the misspelt key to be reported',
+        () => findings(uri, 'invalid-field', 3)[0],
+        onDiagnostics,
+      );
+      assert.match(diagnostic.message, /"mentr" is not a field of a session note.*mentor:/);
+      assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        diagnostic.range,
+      );
+      const fix = actions.find((a) => a.title === 'Change to mentor');
+      assert.ok(fix?.edit, `no fix in ${actions.map((a) => a.title).join(', ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.equal(doc.lineAt(3).text, 'mentor: alex-rivera');
+      await until(
+        'the key to be read',
+        () => findings(uri, 'invalid-field').length === 0 || undefined,
+        onDiagnostics,
+      );
+      await doc.save();
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
   it('offers to log a missed meeting under its date, or to agree a new date in its place', async () => {
     const mentor = fixture('mentors/lee.md');
     const session = fixture('sessions/lee-1.md');

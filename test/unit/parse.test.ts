@@ -237,6 +237,32 @@ Asked for feedback on the opening.
     assert.equal(parseBytes('z.md', open).problems.length, 1);
   });
 
+  it('reports a key a note type reads written with capitals or a letter off, and no other', () => {
+    const { problems } = parseText(
+      's.md',
+      '---\ntype: session\nDate: 2026-11-20\nmentr: alex\ngoal: [x]\nnxt: 2026-12-01\n' +
+        'tags: [a]\naliases: [b]\ncadence: weekly\nstatus: draft\ndata: 1\n---\n',
+    );
+    assert.deepEqual(
+      problems
+        .filter((p) => p.code === 'invalid-field')
+        .map((p) => [p.range.start.line, p.range.end.character, p.data?.suggestion, p.severity]),
+      [
+        [2, 4, 'date', 'warning'],
+        [3, 5, 'mentor', 'warning'],
+        [4, 4, 'goals', 'warning'],
+        [5, 3, 'next', 'warning'],
+        [10, 4, 'date', 'warning'],
+      ],
+    );
+    // The keys of a goal are a goal's: none of these is reported there.
+    const goal = parseText(
+      'g.md',
+      '---\ntype: goal\ntitle: T\ntarget: 2027-01-01\nmeasure: m\nhorizon: short\nstatus: active\ntags: [x]\n---\n',
+    );
+    assert.deepEqual(goal.problems, []);
+  });
+
   it('reports a note saved as UTF-16 (as some Windows tools write), and ignores other such files', () => {
     const utf16 = (text: string, bigEndian = false, bom = true): Uint8Array => {
       const out = bom ? [bigEndian ? 0xfe : 0xff, bigEndian ? 0xff : 0xfe] : [];

@@ -19,6 +19,8 @@ export const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 /** One `key: value` of the front matter. */
 export interface Field {
   readonly key: string;
+  /** Where the key is written. */
+  readonly keyRange: Range;
   /** The value as plain data (strings, numbers, booleans, arrays, objects, null). */
   readonly value: unknown;
   /** Where the value is written (the key's range when the value is empty). */
@@ -217,12 +219,19 @@ export function readSimpleFields(
         itemRanges.push(lineRange(next, indent.length + 2, indent.length + 2 + item.length));
       }
       if (items.length === 0) {
-        fields.set(key[1]!, { key: key[1]!, value: null, range: at(0, 0), itemRanges: NONE });
+        fields.set(key[1]!, {
+          key: key[1]!,
+          keyRange: lineRange(line, 0, key[1]!.length),
+          value: null,
+          range: at(0, 0),
+          itemRanges: NONE,
+        });
         continue;
       }
       const lastRange = itemRanges[itemRanges.length - 1]!;
       fields.set(key[1]!, {
         key: key[1]!,
+        keyRange: lineRange(line, 0, key[1]!.length),
         value: items,
         // As the YAML parser reports it: a block list ends where the next line starts.
         range: {
@@ -238,6 +247,7 @@ export function readSimpleFields(
     if (!field) return undefined;
     fields.set(key[1]!, {
       key: key[1]!,
+      keyRange: lineRange(line, 0, key[1]!.length),
       value: field.value,
       range: field.range,
       itemRanges: field.itemRanges,
@@ -249,7 +259,7 @@ export function readSimpleFields(
 function simpleValue(
   raw: string,
   at: (a: number, b: number) => Range,
-): Omit<Field, 'key'> | undefined {
+): Omit<Field, 'key' | 'keyRange'> | undefined {
   const first = raw[0];
   if (first === '"' || first === "'") {
     const quoted = first === '"' ? doubleQuoted(raw) : singleQuoted(raw);
@@ -467,7 +477,14 @@ export function readYamlFields(yamlText: string): YamlResult {
           return toRange(r[0], r[1]);
         })
       : [];
-    fields.set(key, { key, value, range: toRange(anchor[0], anchor[1]), itemRanges });
+    const keyAt = keyNode.range!;
+    fields.set(key, {
+      key,
+      keyRange: toRange(keyAt[0], keyAt[1]),
+      value,
+      range: toRange(anchor[0], anchor[1]),
+      itemRanges,
+    });
   }
   return { fields };
 }

@@ -91,8 +91,51 @@ function misspeltType(uri: string, fm: FrontMatter): readonly Finding[] {
       CODES.invalidField,
       `type: ${field.value.trim()} is not a note type, so this file is not part of the notebook. Did you mean "${near}"? (goal, session, mentor or review)`,
       'warning',
+      { written: field.value.trim(), suggestion: near },
     ),
   ];
+}
+
+/** The front-matter keys each note type reads. */
+const NOTE_KEYS: Record<NoteType, readonly string[]> = {
+  goal: ['type', 'id', 'title', 'status', 'horizon', 'target', 'measure', 'mentor'],
+  session: ['type', 'id', 'title', 'date', 'mentor', 'goals', 'next'],
+  mentor: ['type', 'id', 'title', 'name', 'cadence', 'channel'],
+  review: ['type', 'id', 'title', 'date', 'period', 'mentor'],
+};
+
+/**
+ * A key this note type does not read but meant one it does: written with capitals
+ * (`Date:`; keys are case-sensitive) or a letter or two off (`mentr:`, `goal:` in a
+ * session). Other keys belong to the user or another tool, and are left alone.
+ */
+function misspeltKey(uri: string, type: NoteType, field: Field): Finding | undefined {
+  const keys = NOTE_KEYS[type];
+  const written = field.key;
+  if (keys.includes(written)) return undefined;
+  const lower = written.toLowerCase();
+  if (keys.includes(lower))
+    return finding(
+      uri,
+      field.keyRange,
+      CODES.invalidField,
+      `"${written}" is not read: keys are lowercase. Write ${lower}:`,
+      'warning',
+      { written, suggestion: lower },
+    );
+  if (lower.length < 3) return undefined;
+  const near = keys.find(
+    (k) => k.length >= 3 && editDistance(lower, k, 3) <= (k.length >= 6 ? 2 : 1),
+  );
+  if (!near) return undefined;
+  return finding(
+    uri,
+    field.keyRange,
+    CODES.invalidField,
+    `"${written}" is not a field of a ${type} note, so it is not read. Did you mean ${near}:?`,
+    'warning',
+    { written, suggestion: near },
+  );
 }
 
 /** Front-matter keys only notes of this notebook write (`date`, `status`, `title` are common). */
@@ -164,6 +207,10 @@ export function parseText(uri: string, rawText: string): ParsedFile {
     problems.push(finding(uri, p.range, CODES.invalidFrontMatter, p.message));
 
   const fields = new FieldReader(uri, fm.fields, problems, fm.problems.length > 0);
+  for (const field of fm.fields.values()) {
+    const misspelt = misspeltKey(uri, type, field);
+    if (misspelt) problems.push(misspelt);
+  }
   // An unclosed block is not front matter to remark either, and what follows it reads
   // differently; only the full parser answers that exactly.
   const blocks = scanBlocks(lines, fm.bodyStartLine, text, fm.unclosed === true);
@@ -527,8 +574,12 @@ function finding(
   code: string,
   message: string,
   severity: Finding['severity'] = 'error',
+  data?: Finding['data'],
 ): Finding {
-  return { uri, range, code, severity, message: clipText(message, MAX_MESSAGE) };
+  const capped = clipText(message, MAX_MESSAGE);
+  return data
+    ? { uri, range, code, severity, message: capped, data }
+    : { uri, range, code, severity, message: capped };
 }
 
 function kindOf(value: unknown): string {
