@@ -298,6 +298,54 @@ describe('rules (fixtures: test/unit/fixtures/rules/<case>, today 2026-11-21)', 
     assert.deepEqual(codes('date: [2026-11-20]\n'), ['invalid-date']);
   });
 
+  it("puts a paused, dropped or achieved goal's own items on hold: not open, never overdue", () => {
+    const index = new NoteIndex();
+    const goal = (status: string) =>
+      index.setText(
+        'file:///n/speaking.md',
+        `---\ntype: goal\nstatus: ${status}\nmentor: sam\ntarget: 2027-06-01\nmeasure: m\n---\n## Milestones\n- [ ] Rehearse 📅 2026-11-01\n## Next\n- [ ] Book a room 📅 2026-11-02\n`,
+      );
+    index.setText(
+      'file:///n/s.md',
+      '---\ntype: session\ndate: 2026-10-20\nmentor: sam\ngoals: [speaking]\n---\n## Feedback\nok\n- [ ] Ask Kim 📅 2026-11-03\n',
+    );
+    const engine = new FindingsEngine(index, TODAY);
+    const state = () => ({
+      overdue: [...engine.all().values()]
+        .flat()
+        .filter((f) => f.code === 'overdue-action-item')
+        .map((f) => f.uri)
+        .sort(),
+      open: index.openItems().map((i) => i.text),
+      counted: index.countOpenDueBefore(TODAY),
+      followUps: planNextMeeting(index, 'sam', TODAY).followUps.map((i) => i.text),
+    });
+    goal('active');
+    engine.update(['file:///n/speaking.md']);
+    assert.deepEqual(state(), {
+      overdue: ['file:///n/s.md', 'file:///n/speaking.md', 'file:///n/speaking.md'],
+      open: ['Rehearse', 'Book a room', 'Ask Kim'],
+      counted: 3,
+      followUps: ['Rehearse', 'Book a room', 'Ask Kim'],
+    });
+    for (const status of ['paused', 'dropped', 'achieved']) {
+      goal(status);
+      engine.update(['file:///n/speaking.md']);
+      // A session's follow-up on that goal is still the mentee's to do.
+      assert.deepEqual(
+        state(),
+        { overdue: ['file:///n/s.md'], open: ['Ask Kim'], counted: 1, followUps: ['Ask Kim'] },
+        status,
+      );
+      assert.ok(
+        sameFindings(
+          [...engine.all().values()].flat(),
+          [...computeFindings(index, TODAY).values()].flat(),
+        ),
+      );
+    }
+  });
+
   it('re-evaluates when the date rolls over', async () => {
     const index = await load(join(ROOT, 'overdue'));
     const overdue = (today: string) =>

@@ -6,6 +6,7 @@
 import type { LocalDate } from '../model/dates';
 import type { ActionItem, Goal, Mentor, Note, ParsedFile, Review, Session } from '../model/types';
 import { isOpen } from '../model/actionItems';
+import { onHold } from '../model/notes';
 import { parseBytes, parseText } from '../parse/note';
 import { flatCopy } from '../parse/text';
 import { MultiMap, BagMap } from './multiMap';
@@ -273,8 +274,9 @@ export class NoteIndex implements Notebook {
     const note = parsed.note;
     if (note) {
       if (note.type !== 'session') (this.held.byType[note.type] as Set<Note>).add(note);
-      // Most notes have no open item: no list for them.
-      if (note.actionItems.some(isOpen))
+      // Most notes have no open item: no list for them. A paused, dropped or achieved
+      // goal's own items are on hold, not open work.
+      if (!onHold(note) && note.actionItems.some(isOpen))
         this.held.open.add(parsed.uri, note.actionItems.filter(isOpen));
     }
     if (note?.type === 'goal') this.held.goalIds.add(note.id, note);

@@ -14,6 +14,7 @@ import type {
   GoalStatus,
   Located,
   Mentor,
+  Note,
   NoteBase,
   Review,
   Session,
@@ -131,6 +132,21 @@ export function reviewNote(
     date,
     period,
   };
+}
+
+/**
+ * True for a goal that is not active (achieved, paused or dropped): the items of its own
+ * note are on hold. They are no longer open work: not listed, not counted, never overdue.
+ */
+export function onHold(note: Note): boolean {
+  return note.type === 'goal' && note.status !== 'active';
+}
+
+/** The URIs of the goal notes {@link onHold}. */
+export function onHoldGoalUris(goals: Iterable<Goal>): Set<string> {
+  const uris = new Set<string>();
+  for (const goal of goals) if (onHold(goal)) uris.add(goal.uri);
+  return uris;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { compareItems, isOpen } from '../model/actionItems';
 import { oneLine, plural, yamlScalar } from '../model/words';
+import { onHoldGoalUris } from '../model/notes';
 import { daysBetween, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
@@ -92,9 +93,11 @@ export function planNextMeeting(
   );
   const followUps: ActionItem[] = [];
   const wins: ActionItem[] = [];
+  const onHold = onHoldGoalUris(notebook.goals());
   for (const item of notebook.actionItems()) {
     if (item.checklist || !relevant(item)) continue;
     if (isOpen(item)) {
+      if (onHold.has(item.uri)) continue;
       if (!item.milestone || (item.due && item.due <= date)) followUps.push(item);
     } else if (
       item.done &&

@@ -8,7 +8,7 @@ import { compareItems, isOpen } from '../model/actionItems';
 import { nextByCadence, type Cadence } from '../model/cadence';
 import { daysBetween, plusDays, plusMonths, type LocalDate } from '../model/dates';
 import type { ActionItem, Goal, GoalStatus } from '../model/types';
-import { unloggedBy } from '../model/notes';
+import { onHoldGoalUris, unloggedBy } from '../model/notes';
 import type { Notebook } from '../index/noteIndex';
 import { goalProgress, type GoalProgress } from '../prepare/nextMeeting';
 import { concernsMentor } from '../prepare/scope';
@@ -167,6 +167,8 @@ export function buildProgressReport(
   // Open milestones are listed for the active goals in view only: a paused or dropped
   // goal's next step is not overdue.
   const activeGoals = new Set(goals.filter((g) => g.status === 'active').map((g) => g.id));
+  // Nor is anything else a paused, dropped or achieved goal's note lists.
+  const onHold = onHoldGoalUris(notebook.goals());
 
   const followUps: FollowThroughCounter = new FollowThroughCounter(from, today, graceDays);
   const wins: ActionItem[] = [];
@@ -190,7 +192,8 @@ export function buildProgressReport(
       if (inPeriod(item.doneDate)) wins.push(item);
       continue;
     }
-    if (item.milestone && !item.goals.some((g) => activeGoals.has(g))) continue;
+    if (onHold.has(item.uri) || (item.milestone && !item.goals.some((g) => activeGoals.has(g))))
+      continue;
     if (item.due === undefined) undated++;
     else if (item.due < lateBy) overdue.push(item);
     else if (item.due <= soon) upcoming.push(item);

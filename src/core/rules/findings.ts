@@ -19,7 +19,7 @@ import type {
 } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { CODES, DEFAULT_SEVERITY, type RuleCode } from './codes';
-import { unloggedBy } from '../model/notes';
+import { onHold, unloggedBy } from '../model/notes';
 import { mentorName, mentorSchedule } from './schedule';
 
 /** How the rules are tuned (from settings or CLI flags). */
@@ -238,8 +238,16 @@ export function fileRules(ctx: RuleContext, file: ParsedFile, sink: Sink): void 
 
 function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
   const { notebook, today, grace } = ctx;
+  // A paused, dropped or achieved goal's own items are on hold: never overdue.
+  const held = onHold(note);
   for (const item of note.actionItems) {
-    if (!item.done && !item.cancelled && item.due && daysBetween(item.due, today) > grace) {
+    if (
+      !held &&
+      !item.done &&
+      !item.cancelled &&
+      item.due &&
+      daysBetween(item.due, today) > grace
+    ) {
       const late = daysBetween(item.due, today);
       // Someone else's promise: the mentee follows it up rather than does it.
       const message = item.owner
