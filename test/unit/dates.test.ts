@@ -6,8 +6,11 @@ import {
   daysBetween,
   fromDate,
   isLocalDate,
+  isNoCadence,
   nextByCadence,
   parseCadence,
+  parseText,
+  type Mentor,
   plusDays,
   plusMonths,
   startOfWeek,
@@ -123,7 +126,30 @@ describe('cadence', () => {
   });
 
   it('computes the next date by cadence', () => {
+    const every = (t: string) => {
+      const c = parseCadence(t);
+      return c && `${c.every} ${c.unit}`;
+    };
     assert.equal(nextByCadence('2026-11-14', parseCadence('biweekly')!), '2026-11-28');
     assert.equal(nextByCadence('2026-01-31', parseCadence('monthly')!), '2026-02-28');
+    assert.equal(every('twice a month'), '14 day');
+  });
+
+  it('keeps a weekday cadence on its weekday, whatever day the last meeting fell on', () => {
+    const tuesdays = parseCadence('every other Tuesday')!;
+    // 2026-06-01 is a Monday: two weeks on, the Tuesday, not a Monday.
+    assert.equal(nextByCadence('2026-06-01', tuesdays), '2026-06-16');
+    assert.equal(nextByCadence('2026-06-02', tuesdays), '2026-06-16');
+    // Met on a Saturday instead: the Tuesday nearest two weeks on.
+    assert.equal(nextByCadence('2026-06-06', tuesdays), '2026-06-23');
+    assert.equal(nextByCadence('2026-11-20', parseCadence('every Friday')!), '2026-11-27');
+  });
+
+  it('reads "as needed" as no fixed rhythm, not as an error', () => {
+    for (const t of ['as needed', 'Ad hoc', 'on demand', 'none']) assert.ok(isNoCadence(t), t);
+    assert.equal(isNoCadence('weekly'), false);
+    const mentor = parseText('m.md', '---\ntype: mentor\nid: sam\ncadence: as needed\n---\n');
+    assert.deepEqual(mentor.problems, []);
+    assert.equal((mentor.note as Mentor).cadence, undefined);
   });
 });

@@ -3,7 +3,7 @@
  * has no known `type`), with every problem found on the way as a precise finding.
  */
 import { withTaskFields } from '../model/actionItems';
-import { parseCadence, type Cadence } from '../model/cadence';
+import { isNoCadence, parseCadence, type Cadence } from '../model/cadence';
 import {
   goalNote,
   mentorNote,
@@ -276,7 +276,8 @@ export function parseText(uri: string, rawText: string): ParsedFile {
       const name = fields.text('name')?.value;
       const cadenceText = fields.text('cadence');
       let cadence: Located<Cadence> | undefined;
-      if (cadenceText) {
+      // "as needed": meetings with no fixed rhythm, so no cadence to lapse.
+      if (cadenceText && !isNoCadence(cadenceText.value)) {
         const parsed = parseCadence(cadenceText.value);
         if (parsed) cadence = { value: parsed, range: cadenceText.range };
         else
@@ -285,7 +286,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
               uri,
               cadenceText.range,
               CODES.invalidField,
-              `cadence "${cadenceText.value}" is not understood; use weekly, biweekly, monthly, quarterly, "every N days|weeks|months" or "every other Tuesday"`,
+              `cadence "${cadenceText.value}" is not understood; use weekly, biweekly, monthly, quarterly, "every N days|weeks|months", "every other Tuesday", or "as needed" for no fixed rhythm`,
             ),
           );
       }

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { createNote } from '../../vscode/edits';
 import type { FeatureDeps } from '../deps';
 import { notebookRoot, showCreated } from '../target';
-import { parseCadence } from '../../core';
+import { isNoCadence, parseCadence } from '../../core';
 import { freeId, slug } from '../../core';
 
 /** Arguments for keybindings and other extensions. */
@@ -69,7 +69,7 @@ const OTHER = 'Other…';
 /** The agreed cadence: a common one, or any the notes can read ("every other Tuesday"). */
 async function askCadence(): Promise<string | undefined> {
   const picked = await vscode.window.showQuickPick(
-    ['weekly', 'biweekly', 'every 3 weeks', 'monthly', OTHER],
+    ['weekly', 'biweekly', 'every 3 weeks', 'monthly', 'as needed', OTHER],
     { title: 'How often did you agree to meet?' },
   );
   if (picked !== OTHER) return picked;
@@ -77,8 +77,8 @@ async function askCadence(): Promise<string | undefined> {
     title: 'How often did you agree to meet?',
     placeHolder: 'every 10 days, every other Tuesday, every 2 months…',
     validateInput: (v) =>
-      parseCadence(v)
+      parseCadence(v) || isNoCadence(v)
         ? undefined
-        : 'Write it as: weekly, biweekly, monthly, every N days/weeks/months, every other Tuesday.',
+        : 'Write it as: weekly, biweekly, monthly, every N days/weeks/months, every other Tuesday, or as needed.',
   });
 }
