@@ -33,4 +33,9 @@ export { renderReportPage, escapeHtml } from './report/reportPage';
 export * from './report/calendar';
 export { concernsMentor } from './prepare/scope';
 export * from './model/recurrence';
-export { renderSelfAssessment, SELF_ASSESSMENT_CHECKLIST } from './prepare/selfAssessment';
+export {
+  renderSelfAssessment,
+  reviewOf,
+  selfAssessmentPeriod,
+  SELF_ASSESSMENT_CHECKLIST,
+} from './prepare/selfAssessment';

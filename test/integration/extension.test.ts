@@ -434,12 +434,17 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
-  it("starts this month's self-assessment, never over an existing one", async () => {
+  it("starts this month's self-assessment, and opens it again rather than write another", async () => {
     const first = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.newReview');
     const second = await vscode.commands.executeCommand<vscode.Uri>('mentoringNotes.newReview');
     try {
       assert.equal(vscode.workspace.asRelativePath(first), 'reviews/2026-11.md');
-      assert.equal(vscode.workspace.asRelativePath(second), 'reviews/2026-11-2.md');
+      assert.equal(second.toString(), first.toString());
+      const written = await vscode.workspace.fs.readDirectory(fixture('reviews'));
+      assert.deepEqual(
+        written.map(([name]) => name),
+        ['2026-11.md'],
+      );
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(first));
       assert.match(text, /^---\ntype: review\ndate: 2026-11-21\nperiod: 2026-11\n---\n/);
       assert.match(text, /^- Present confidently to leadership \(1\/2 milestones\): $/m);
@@ -450,7 +455,6 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       );
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      for (const u of [first, second]) await vscode.workspace.fs.delete(u);
       await vscode.workspace.fs.delete(fixture('reviews'), { recursive: true });
     }
   });

@@ -10,6 +10,8 @@ import {
   relativeLink,
   renderNextMeeting,
   renderSelfAssessment,
+  reviewOf,
+  selfAssessmentPeriod,
   SELF_ASSESSMENT_CHECKLIST,
   safeFileName,
   sessionPath,
@@ -224,6 +226,18 @@ describe('prepare next meeting: edge cases', () => {
 });
 
 describe('self-assessment', () => {
+  it('looks back at the month just ended in the first week of a month, unless it has its review', () => {
+    const index = new NoteIndex();
+    assert.equal(selfAssessmentPeriod(index, '2026-12-03'), '2026-11');
+    assert.equal(selfAssessmentPeriod(index, '2026-01-07'), '2025-12');
+    assert.equal(selfAssessmentPeriod(index, '2026-12-08'), '2026-12');
+    index.setText('reviews/nov.md', '---\ntype: review\ndate: 2026-11-28\nperiod: 2026-11\n---\n');
+    assert.equal(selfAssessmentPeriod(index, '2026-12-03'), '2026-12');
+    assert.equal(reviewOf(index, '2026-11')?.uri, 'reviews/nov.md');
+    assert.equal(reviewOf(index, '2026-12'), undefined);
+    assert.match(renderSelfAssessment(index, '2026-12-03', '2026-11'), /^period: 2026-11$/m);
+  });
+
   it('writes a review note: the checklist to tick, a line per active goal, no follow-up', async () => {
     const index = await example();
     const text = renderSelfAssessment(index, '2026-11-21');

@@ -4,7 +4,8 @@
  * what to change. Its checklist lines are statements to tick, not follow-ups.
  */
 import type { Notebook } from '../index/noteIndex';
-import type { LocalDate } from '../model/dates';
+import { plusMonths, type LocalDate } from '../model/dates';
+import type { Review } from '../model/types';
 import { oneLine } from '../model/words';
 import { goalProgress } from './nextMeeting';
 
@@ -21,12 +22,38 @@ export const SELF_ASSESSMENT_CHECKLIST: readonly string[] = [
   'Our agreement (cadence, channel, boundaries) still works for both of us',
 ];
 
-/** The self-assessment note for the month of `today`, with a line per active goal. */
-export function renderSelfAssessment(notebook: Notebook, today: LocalDate): string {
-  const period = today.slice(0, 7);
+/** Days into a month during which a new self-assessment looks back at the month before. */
+const LOOK_BACK_DAYS = 7;
+
+/**
+ * The month (`YYYY-MM`) a self-assessment started `today` is about: in the first week of
+ * a month, the month just ended when it has none yet (a review looks back); else this
+ * month.
+ */
+export function selfAssessmentPeriod(notebook: Notebook, today: LocalDate): string {
+  const month = today.slice(0, 7);
+  if (Number(today.slice(8, 10)) > LOOK_BACK_DAYS) return month;
+  const previous = plusMonths(`${month}-01`, -1).slice(0, 7);
+  return reviewOf(notebook, previous) ? month : previous;
+}
+
+/** The self-assessment already written for `period` (its `period:`), if any. */
+export function reviewOf(notebook: Notebook, period: string): Review | undefined {
+  let found: Review | undefined;
+  for (const review of notebook.reviews())
+    if (review.period?.trim() === period && (!found || review.uri < found.uri)) found = review;
+  return found;
+}
+
+/** The self-assessment note for `period` (by default the month of `today`), with a line per active goal. */
+export function renderSelfAssessment(
+  notebook: Notebook,
+  today: LocalDate,
+  period = today.slice(0, 7),
+): string {
   const out = ['---', 'type: review', `date: ${today}`, `period: ${period}`, '---', ''];
   out.push(`# Self-assessment, ${period}`, '', '## Checklist', '');
-  out.push("<!-- Tick what held this month; what did not is next month's work. -->");
+  out.push(`<!-- Tick what held in ${period}; what did not is the next month's work. -->`);
   for (const statement of SELF_ASSESSMENT_CHECKLIST) out.push(`- [ ] ${statement}`);
   out.push('', '## Progress on goals', '');
   const goals = [...notebook.goals()]
