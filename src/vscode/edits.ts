@@ -39,11 +39,7 @@ export async function markItemDone(
   expected?: ActionItem,
 ): Promise<MarkedDone | undefined> {
   const found = await itemAt(uri, line);
-  if (!found || found.item.done) return undefined;
-  // A tree row names the item it shows: if the line holds another one by now (the next
-  // occurrence of a recurring item went in above it), leave it.
-  if (expected && (found.item.text !== expected.text || found.item.due !== expected.due))
-    return undefined;
+  if (!found || found.item.done || !isExpected(found.item, expected)) return undefined;
   const edit = new vscode.WorkspaceEdit();
   const added = addMarkDone(edit, found.doc, found.item, today);
   return (await apply(found.doc, edit)) ? added : undefined;
@@ -95,10 +91,24 @@ export function addSetDue(
   else edit.insert(doc.uri, endOfContent(doc, item.line), ` 📅 ${due}`);
 }
 
+/**
+ * True when `item` is the one a tree row showed (`expected`), or no row is involved. A
+ * row names the item it shows: if its line holds another one by now (lines added above
+ * it, the next occurrence of a recurring item), that one is left alone.
+ */
+function isExpected(item: ActionItem, expected: ActionItem | undefined): boolean {
+  return !expected || (item.text === expected.text && item.due === expected.due);
+}
+
 /** Sets the due date of the item on `line`, replacing the one written or adding `📅 date`. */
-export async function setItemDue(uri: vscode.Uri, line: number, due: LocalDate): Promise<boolean> {
+export async function setItemDue(
+  uri: vscode.Uri,
+  line: number,
+  due: LocalDate,
+  expected?: ActionItem,
+): Promise<boolean> {
   const found = await itemAt(uri, line);
-  if (!found) return false;
+  if (!found || !isExpected(found.item, expected)) return false;
   const edit = new vscode.WorkspaceEdit();
   addSetDue(edit, found.doc, found.item, due);
   return apply(found.doc, edit);

@@ -705,6 +705,12 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
       onDiagnostics,
     );
     assert.match(typed.message, /Typed while unsaved/);
+    // The row the Action Items view shows for it, as it is now.
+    const row = mn.views.actionItems
+      .getChildren()
+      .flatMap((g) => mn.views.actionItems.getChildren(g))
+      .find((n) => n.kind === 'item' && n.item.text === 'Typed while unsaved');
+    assert.ok(row?.kind === 'item');
 
     const date = await vscode.commands.executeCommand<string>('mentoringNotes.reschedule', {
       uri,
@@ -714,6 +720,15 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     assert.equal(date, '2026-12-01');
     assert.equal(doc.lineAt(end).text, '- [ ] Typed while unsaved 📅 2026-12-01');
     assert.ok(doc.isDirty, 'a note with unsaved changes is left for the user to save');
+    // That row is stale now (it shows the old date): it reschedules nothing.
+    assert.equal(
+      await vscode.commands.executeCommand<string>('mentoringNotes.reschedule', {
+        ...row,
+        date: '2026-12-24',
+      }),
+      undefined,
+    );
+    assert.equal(doc.lineAt(end).text, '- [ ] Typed while unsaved 📅 2026-12-01');
     await until(
       'the rescheduled item to be no longer overdue',
       () => findings(uri, 'overdue-action-item').length === 0,

@@ -28,8 +28,12 @@ export function registerReschedule(deps: FeatureDeps): vscode.Disposable {
       if (!date) return undefined;
       const problem = dateProblem(date);
       if (problem) throw new Error(`Cannot reschedule: ${problem}.`);
-      if (!(await setItemDue(target.uri, target.line, date))) {
-        void vscode.window.showInformationMessage('There is no action item on that line.');
+      if (!(await setItemDue(target.uri, target.line, date, target.item))) {
+        void vscode.window.showInformationMessage(
+          target.item
+            ? 'That action item is no longer on its line: the view is being redrawn, try again.'
+            : 'There is no action item on that line.',
+        );
         return undefined;
       }
       await deps.service.refreshFile(target.uri);
