@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   buildProgressReport,
+  MAX_REPORT_MONTHS,
   computeFindings,
   dateProblem,
   loadNotebook,
@@ -111,7 +112,10 @@ async function dispatch(argv: readonly string[], io: Io): Promise<number> {
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('\n')[0]! : String(error));
+    // Node's own wording, hint included ("use '--grace=-XYZ'"), on one line.
+    throw new UsageError(
+      error instanceof Error ? error.message.replace(/\s*\n\s*/g, ' ') : String(error),
+    );
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
@@ -328,6 +332,10 @@ function report(
     ...(mentor !== undefined && { mentorId: mentor }),
     ...(since && { from: since }),
   });
+  if (since !== undefined && built.from !== since)
+    io.err(
+      `A report covers at most ${MAX_REPORT_MONTHS} months: this one starts ${built.from}, not ${since}.\n`,
+    );
   io.out(renderReportMarkdown(built));
   return 0;
 }

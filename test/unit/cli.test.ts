@@ -174,6 +174,15 @@ describe('CLI on the example notebook', () => {
       since.out,
       /^# Progress overview, all mentors\n\n_For you: [^\n]*_\n\n2026-11-01 to 2026-11-21\n/,
     );
+    assert.equal(since.err, '');
+    // Further back than a report reaches: it says where the report starts instead.
+    const old = await cli('report', '--since', '2020-01-01', '--today', '2026-11-21', EXAMPLE);
+    assert.equal(old.code, 0);
+    assert.equal(
+      old.err,
+      'A report covers at most 36 months: this one starts 2023-11-22, not 2020-01-01.\n',
+    );
+    assert.match(old.out, /^2023-11-22 to 2026-11-21$/m);
   });
 
   it('report --ics prints the next meeting as a calendar file, or says why it cannot', async () => {
