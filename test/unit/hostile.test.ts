@@ -37,8 +37,12 @@ describe('hostile and broken notes', function () {
     'a task with a long run of spaces': HEAD + '- [ ] x' + ' '.repeat(200000) + 'y @a #b\n',
     'a front matter line with a long run of spaces':
       '---\ntype: goal\ntitle: a' + ' '.repeat(60000) + 'b\n---\n',
+    // About 2 MB, the most a note may have: runs of 2,000 lengths, none closed.
     'a task line of backtick runs of every length, none closed':
-      HEAD + '- [ ] x ' + Array.from({ length: 600 }, (_, i) => '`'.repeat(i + 1)).join(' ') + '\n',
+      HEAD +
+      '- [ ] x ' +
+      Array.from({ length: 2000 }, (_, i) => '`'.repeat(i + 1)).join(' ') +
+      '\n',
     'many HTML blocks': HEAD + '<div>\n'.repeat(20000) + '- [ ] x\n',
     'a huge front matter': '---\ntype: goal\n' + 'k: v\n'.repeat(20000) + '---\n',
     'an alias bomb':

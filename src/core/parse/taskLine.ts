@@ -219,38 +219,44 @@ export function goalIdOf(target: string): string {
  */
 export function blankCodeSpans(text: string): string {
   if (!text.includes('`')) return text;
+  // Every run of backticks, in order: where it starts and how long it is.
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let i = text.indexOf('`'); i >= 0;) {
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) === 96) end++;
+    starts.push(i);
+    lengths.push(end - i);
+    i = text.indexOf('`', end);
+  }
+  // For each length, the runs of that length in order, and how far each list was read:
+  // an opener's closer is the first run of its length after it, and openers come in
+  // order, so each list is read once (linear in the runs, whatever the line).
+  const byLength = new Map<number, number[]>();
+  for (let r = 0; r < starts.length; r++) {
+    const list = byLength.get(lengths[r]!);
+    if (list) list.push(r);
+    else byLength.set(lengths[r]!, [r]);
+  }
+  const read = new Map<number, number>();
   let out = '';
   let copied = 0;
-  // Lengths of runs found to have no closer: a later run of that length has none either
-  // (it would look in less of the text), so it is not looked for again.
-  let unclosed: Set<number> | undefined;
-  const n = text.length;
-  let i = text.indexOf('`');
-  while (i >= 0 && i < n) {
-    let end = i;
-    while (end < n && text.charCodeAt(end) === 96) end++;
-    const open = i > 0 && text.charCodeAt(i - 1) === 92 /* \ */ ? i + 1 : i;
-    const length = end - open;
-    let close = -1;
-    if (length > 0 && !unclosed?.has(length)) {
-      for (let k = text.indexOf('`', end); k >= 0;) {
-        let e = k;
-        while (e < n && text.charCodeAt(e) === 96) e++;
-        if (e - k === length) {
-          close = k;
-          break;
-        }
-        k = text.indexOf('`', e);
-      }
-      if (close < 0) (unclosed ??= new Set()).add(length);
-    }
-    if (close < 0) {
-      i = text.indexOf('`', end);
-      continue;
-    }
-    out += text.slice(copied, end) + ' '.repeat(close - end);
-    copied = close;
-    i = text.indexOf('`', close + length);
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r]!;
+    const end = start + lengths[r]!;
+    // A backslash before a run makes its first backtick literal.
+    const length =
+      start > 0 && text.charCodeAt(start - 1) === 92 /* \ */ ? end - start - 1 : end - start;
+    const list = length > 0 ? byLength.get(length) : undefined;
+    if (!list) continue;
+    let k = read.get(length) ?? 0;
+    while (k < list.length && list[k]! <= r) k++;
+    read.set(length, k);
+    if (k === list.length) continue;
+    const closer = list[k]!;
+    out += text.slice(copied, end) + ' '.repeat(starts[closer]! - end);
+    copied = starts[closer]!;
+    r = closer;
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
