@@ -241,7 +241,7 @@ Asked for feedback on the opening.
     const { problems } = parseText(
       's.md',
       '---\ntype: session\nDate: 2026-11-20\nmentr: alex\ngoal: [x]\nnxt: 2026-12-01\n' +
-        'tags: [a]\naliases: [b]\ncadence: weekly\nstatus: draft\ndata: 1\n---\n',
+        'tags: [a]\naliases: [b]\ncadence: weekly\nstatus: draft\ndata: 1\nmentee: sam\n---\n',
     );
     assert.deepEqual(
       problems
@@ -252,8 +252,17 @@ Asked for feedback on the opening.
         [3, 5, 'mentor', 'warning'],
         [4, 4, 'goals', 'warning'],
         [5, 3, 'next', 'warning'],
-        [10, 4, 'date', 'warning'],
       ],
+    );
+    // Beside the key it would mean, a near key is not that key misspelt: writing it in
+    // would set the key twice. Two letters swapped are a misspelling.
+    const beside = parseText(
+      's.md',
+      '---\ntype: session\ndate: 2026-11-20\nDate: x\nmentor: alex\nmentors: [a]\nnetx: 2026-12-01\n---\n',
+    );
+    assert.deepEqual(
+      beside.problems.map((p) => [p.range.start.line, p.data?.suggestion]),
+      [[6, 'next']],
     );
     // The keys of a goal are a goal's: none of these is reported there.
     const goal = parseText(

@@ -109,12 +109,20 @@ const NOTE_KEYS: Record<NoteType, readonly string[]> = {
  * (`Date:`; keys are case-sensitive) or a letter or two off (`mentr:`, `goal:` in a
  * session). Other keys belong to the user or another tool, and are left alone.
  */
-function misspeltKey(uri: string, type: NoteType, field: Field): Finding | undefined {
+function misspeltKey(
+  uri: string,
+  type: NoteType,
+  field: Field,
+  fields: ReadonlyMap<string, Field>,
+): Finding | undefined {
   const keys = NOTE_KEYS[type];
   const written = field.key;
   if (keys.includes(written)) return undefined;
   const lower = written.toLowerCase();
-  if (keys.includes(lower))
+  if (WORDS_NOT_KEYS.has(lower)) return undefined;
+  // Beside the key it would mean, it is not that key misspelt (and writing it would set
+  // the key twice).
+  if (keys.includes(lower) && !fields.has(lower))
     return finding(
       uri,
       field.keyRange,
@@ -124,8 +132,13 @@ function misspeltKey(uri: string, type: NoteType, field: Field): Finding | undef
       { written, suggestion: lower },
     );
   if (lower.length < 3) return undefined;
+  // A letter off (added, dropped, changed) or two letters swapped: `mentee` is a word of
+  // its own, not `mentor` misspelt.
   const near = keys.find(
-    (k) => k.length >= 3 && editDistance(lower, k, 3) <= (k.length >= 6 ? 2 : 1),
+    (k) =>
+      k.length >= 3 &&
+      !fields.has(k) &&
+      (editDistance(lower, k, 2) <= 1 || swapsTwoLetters(lower, k)),
   );
   if (!near) return undefined;
   return finding(
@@ -135,6 +148,19 @@ function misspeltKey(uri: string, type: NoteType, field: Field): Finding | undef
     `"${written}" is not a field of a ${type} note, so it is not read. Did you mean ${near}:?`,
     'warning',
     { written, suggestion: near },
+  );
+}
+
+/** Keys one letter off a note's that are words of their own, not misspellings. */
+const WORDS_NOT_KEYS = new Set(['data', 'text']);
+
+/** True when `a` is `b` with two neighbouring letters swapped (`mentro`, `cadnece`). */
+function swapsTwoLetters(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  return (
+    i < a.length - 1 && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2)
   );
 }
 
@@ -208,7 +234,7 @@ export function parseText(uri: string, rawText: string): ParsedFile {
 
   const fields = new FieldReader(uri, fm.fields, problems, fm.problems.length > 0);
   for (const field of fm.fields.values()) {
-    const misspelt = misspeltKey(uri, type, field);
+    const misspelt = misspeltKey(uri, type, field, fm.fields);
     if (misspelt) problems.push(misspelt);
   }
   // An unclosed block is not front matter to remark either, and what follows it reads
