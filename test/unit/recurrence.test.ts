@@ -95,6 +95,15 @@ describe('recurring action items', () => {
     );
   });
 
+  it('moves the dates the parser reads, never the words written in inline code', () => {
+    assert.equal(
+      next(
+        '- [ ] Explain the `✅ 2026-01-01` and `due:2026-01-02` markers 🔁 every week 📅 2026-11-20 ✅ 2026-11-21',
+      ),
+      '- [ ] Explain the `✅ 2026-01-01` and `due:2026-01-02` markers 🔁 every week 📅 2026-11-27',
+    );
+  });
+
   it('gives the next occurrence no block id: links to it stay with the done one', () => {
     assert.equal(
       next('- [ ] Weekly update 📅 2026-11-20 🔁 every week ^update-1'),

@@ -2,10 +2,9 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { itemDetails, itemLabel, NoteIndex, parseText, readTaskMetadata } from '../../src/core';
 import { decodeFile, encodeFile, StringTable } from '../../src/core/index/codec';
-import { isOpen, withTaskFields } from '../../src/core/model/actionItems';
+import { blankCodeSpans, isOpen, withTaskFields } from '../../src/core/model/actionItems';
 import { dateProblem } from '../../src/core/model/dates';
 import type { ActionItem } from '../../src/core/model/types';
-import { blankCodeSpans } from '../../src/core/parse/taskLine';
 import {
   flatCopy,
   own,

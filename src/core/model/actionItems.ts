@@ -154,3 +154,53 @@ export function itemDetails(item: ActionItem, goals: readonly string[] = item.go
   if (tags.length) out.push(`Tags: ${tags.map((t) => `#${t}`).join(' ')}`);
   return out;
 }
+
+/**
+ * `text` with the insides of its inline code spans (`` `code` ``, ``` ``a ` b`` ```)
+ * blanked to spaces, so every position stays where it was; `text` itself when it has
+ * none. A run of backticks opens a span only when a run of the same length closes it
+ * later (CommonMark); a backslash before a run makes its first backtick literal.
+ */
+export function blankCodeSpans(text: string): string {
+  if (!text.includes('`')) return text;
+  // Every run of backticks, in order: where it starts and how long it is.
+  const starts: number[] = [];
+  const lengths: number[] = [];
+  for (let i = text.indexOf('`'); i >= 0;) {
+    let end = i + 1;
+    while (end < text.length && text.charCodeAt(end) === 96) end++;
+    starts.push(i);
+    lengths.push(end - i);
+    i = text.indexOf('`', end);
+  }
+  // For each length, the runs of that length in order, and how far each list was read:
+  // an opener's closer is the first run of its length after it, and openers come in
+  // order, so each list is read once (linear in the runs, whatever the line).
+  const byLength = new Map<number, number[]>();
+  for (let r = 0; r < starts.length; r++) {
+    const list = byLength.get(lengths[r]!);
+    if (list) list.push(r);
+    else byLength.set(lengths[r]!, [r]);
+  }
+  const read = new Map<number, number>();
+  let out = '';
+  let copied = 0;
+  for (let r = 0; r < starts.length; r++) {
+    const start = starts[r]!;
+    const end = start + lengths[r]!;
+    // A backslash before a run makes its first backtick literal.
+    const length =
+      start > 0 && text.charCodeAt(start - 1) === 92 /* \ */ ? end - start - 1 : end - start;
+    const list = length > 0 ? byLength.get(length) : undefined;
+    if (!list) continue;
+    let k = read.get(length) ?? 0;
+    while (k < list.length && list[k]! <= r) k++;
+    read.set(length, k);
+    if (k === list.length) continue;
+    const closer = list[k]!;
+    out += text.slice(copied, end) + ' '.repeat(starts[closer]! - end);
+    copied = starts[closer]!;
+    r = closer;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}

@@ -7,7 +7,7 @@
 import { addMonths, addYears } from 'date-fns';
 import { Frequency, RRule, type Options } from 'rrule';
 import { daysBetween, fromDate, isLocalDate, plusDays, toDate, type LocalDate } from './dates';
-import { DATE_SIGNIFIERS, DATE_SIGNS } from './actionItems';
+import { blankCodeSpans, DATE_SIGNIFIERS, DATE_SIGNS } from './actionItems';
 import type { ActionItem } from './types';
 
 /** A recurrence rule as read from `🔁 …`. */
@@ -110,16 +110,37 @@ export function nextOccurrence(
   const move = (date: string): string => (isLocalDate(date) ? plusDays(date, shift) : date);
   const at = item.checkboxRange.start.character;
   const head = `${line.slice(0, at)}[ ]`;
-  const rest = line
-    .slice(item.checkboxRange.end.character)
-    // A block id names this line: the new one gets none (links keep to the done one).
-    .replace(BLOCK_ID, '')
-    .replace(DATE_FIELD, (_whole, space: string, sign: string, gap: string, date: string) => {
-      const field = DATE_SIGNIFIERS[sign];
-      if (field === 'done' || field === 'cancelled') return '';
-      if (field === 'created') return `${space}${sign}${gap}${today}`;
-      return `${space}${sign}${gap}${move(date)}`;
-    })
-    .replace(ASCII_DUE, (_whole, date: string) => `due:${move(date)}`);
-  return { line: head + rest, ...(item.due && { due: move(item.due) }) };
+  // A block id names this line: the new one gets none (links keep to the done one).
+  const rest = line.slice(item.checkboxRange.end.character).replace(BLOCK_ID, '');
+  // Dates are rewritten where the parser reads them: not inside inline code, whose
+  // words stay as written.
+  const blanked = blankCodeSpans(rest);
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const m of blanked.matchAll(DATE_FIELD)) {
+    const [whole, space, sign, gap, date] = m as unknown as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    const field = DATE_SIGNIFIERS[sign];
+    const text =
+      field === 'done' || field === 'cancelled'
+        ? ''
+        : `${space}${sign}${gap}${field === 'created' ? today : move(date)}`;
+    edits.push({ start: m.index, end: m.index + whole.length, text });
+  }
+  for (const m of blanked.matchAll(ASCII_DUE))
+    edits.push({ start: m.index, end: m.index + m[0].length, text: `due:${move(m[1]!)}` });
+  edits.sort((a, b) => a.start - b.start);
+  let moved = '';
+  let pos = 0;
+  for (const edit of edits) {
+    if (edit.start < pos) continue;
+    moved += rest.slice(pos, edit.start) + edit.text;
+    pos = edit.end;
+  }
+  moved += rest.slice(pos);
+  return { line: head + moved, ...(item.due && { due: move(item.due) }) };
 }
