@@ -104,6 +104,8 @@ describe('task line metadata', () => {
       ['@alex', 'alex', ''],
       ['Reply to @sam.', 'sam', 'Reply to'],
       ['Mail bob@example.com', undefined, 'Mail bob@example.com'],
+      // An Obsidian block id ends the line: the owner before it is still the owner.
+      ['Send the deck @sam 📅 2026-10-01 ^abc-1', 'sam', 'Send the deck'],
     ];
     for (const [line, owner, text] of cases) {
       const m = read(line);
@@ -191,6 +193,8 @@ describe('task line metadata, tuned for speed', () => {
           '``',
           '\\`',
           '`code`',
+          '^abc-1',
+          '^',
         ),
       },
       { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },

@@ -93,6 +93,16 @@ describe('clipped text in messages', () => {
     }
     assert.ok(overdue.some((f) => f.code === 'overdue-action-item'));
     assert.ok(overdue.some((f) => f.code === 'invalid-date'));
+    // An item of only an owner and a date has no words to quote.
+    const bare = [
+      ...computeFindings(
+        indexOf('---\ntype: session\ndate: 2026-10-01\n---\n- [ ] @sam 📅 2026-11-01\n'),
+        '2026-11-21',
+      ).values(),
+    ]
+      .flat()
+      .find((f) => f.code === 'overdue-action-item');
+    assert.match(bare!.message, /^This item was @sam's to do by 2026-11-01/);
   });
 });
 

@@ -218,7 +218,8 @@ export function goalIdOf(target: string): string {
 let textOwner: string | undefined;
 
 /**
- * The item's words: metadata removed, and owner, tags and links dropped from the end. The
+ * The item's words: metadata removed, and owner, tags, links and an Obsidian block id
+ * (`^abc-1`) dropped from the end. The
  * owner is an `@person` written after the words, among the tags and links, or first
  * (`@sam: send the deck`); a mention inside the words (`thank @sam for the intro`) is
  * part of them. Sets {@link textOwner}.
@@ -295,7 +296,7 @@ function sortPairs(pairs: number[]): void {
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\^[A-Za-z0-9-]+)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;

@@ -249,10 +249,12 @@ function itemRules(ctx: RuleContext, note: Note, sink: Sink): void {
       daysBetween(item.due, today) > grace
     ) {
       const late = daysBetween(item.due, today);
+      // An item of only an owner or dates (`- [ ] @sam 📅 …`) has no words to quote.
+      const what = item.text ? `"${clip(item.text)}"` : 'This item';
       // Someone else's promise: the mentee follows it up rather than does it.
       const message = item.owner
-        ? `"${clip(item.text)}" was @${item.owner}'s to do by ${item.due}, ${plural(late, 'day')} ago. Ask about it at your next meeting, then mark it done or reschedule it.`
-        : `"${clip(item.text)}" was due ${item.due}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`;
+        ? `${what} was @${item.owner}'s to do by ${item.due}, ${plural(late, 'day')} ago. Ask about it at your next meeting, then mark it done or reschedule it.`
+        : `${what} was due ${item.due}, ${plural(late, 'day')} ago. Mark it done or reschedule it.`;
       sink(
         ctx.finding(note.uri, CODES.overdueActionItem, item.dueRange!, message, {
           line: item.line,

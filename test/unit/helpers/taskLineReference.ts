@@ -222,7 +222,7 @@ function describeText(
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\^[A-Za-z0-9-]+)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;
