@@ -4,6 +4,7 @@
  */
 export * from './model/dates';
 export { slug, freeId, yamlScalar, clipText } from './model/words';
+export { onHold } from './model/notes';
 export * from './model/cadence';
 export * from './model/types';
 export * from './model/actionItems';

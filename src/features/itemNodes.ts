@@ -11,6 +11,7 @@ import {
   type LocalDate,
   type Notebook,
   type Session,
+  onHold,
 } from '../core';
 import { toRange } from '../vscode/convert';
 
@@ -31,13 +32,18 @@ export function itemTreeItem(
 ): vscode.TreeItem {
   const { item } = node;
   const t = new vscode.TreeItem(itemLabel(item), vscode.TreeItemCollapsibleState.None);
+  // A paused, dropped or achieved goal's own items are on hold: never overdue.
+  const note = notebook.file(item.uri)?.note;
+  const held = note !== undefined && onHold(note);
   // The same rule as the Overdue group and the diagnostic: past the due date and the grace days.
-  const overdue = isOpen(item) && item.due !== undefined && item.due < plusDays(today, -graceDays);
+  const overdue =
+    !held && isOpen(item) && item.due !== undefined && item.due < plusDays(today, -graceDays);
   const parts: string[] = [];
   // Who owes it first: a row cut short by the view's width still tells the mentor's
   // promises from the mentee's own.
   if (item.owner) parts.push(`@${item.owner}`);
   if (item.done) parts.push(item.doneDate ? `done ${item.doneDate}` : 'done');
+  else if (held) parts.push(item.due ? `on hold · due ${item.due}` : 'on hold');
   else if (item.due)
     parts.push(
       overdue

@@ -312,6 +312,42 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
     }
   });
 
+  it("shows a paused goal's milestones on hold, not overdue", async () => {
+    const uri = fixture('goals/paused.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        '---\ntype: goal\ntitle: Paused goal\nstatus: paused\ntarget: 2027-06-01\nmeasure: m\n---\n## Milestones\n- [ ] Late step 📅 2026-11-01\n',
+      ),
+    );
+    const view = mn.views.goals;
+    const find = (label: string, nodes = view.getChildren()): GoalNode | undefined => {
+      for (const n of nodes) {
+        if (String(view.getTreeItem(n).label) === label) return n;
+        const deeper = find(label, view.getChildren(n));
+        if (deeper) return deeper;
+      }
+      return undefined;
+    };
+    try {
+      const step = await until(
+        'the paused goal to be shown',
+        () => (find('Paused goal') ? find('Late step') : undefined),
+        view.onDidChangeTreeData as vscode.Event<unknown>,
+      );
+      const row = view.getTreeItem(step);
+      assert.equal(row.description, 'on hold · due 2026-11-01 · paused.md');
+      assert.equal((row.iconPath as vscode.ThemeIcon).id, 'milestone');
+    } finally {
+      await vscode.workspace.fs.delete(uri);
+      await until(
+        'the paused goal to go',
+        () => find('Paused goal') === undefined || undefined,
+        view.onDidChangeTreeData as vscode.Event<unknown>,
+      );
+    }
+  });
+
   it('reports a misspelt front-matter key and writes the one meant', async () => {
     const uri = fixture('misspelt-key.md');
     await vscode.workspace.fs.writeFile(

@@ -343,7 +343,7 @@ describe('progress report', () => {
       'active.md':
         '---\ntype: goal\nid: active\n---\n## Milestones\n- [ ] next step 📅 2026-11-01\n- [x] cancelled step ❌ 2026-10-01\n- [x] first 📅 2026-10-01 ✅ 2026-10-01\n',
       'paused.md':
-        '---\ntype: goal\nid: paused\nstatus: paused\n---\n## Milestones\n- [ ] on hold 📅 2026-11-01\n',
+        '---\ntype: goal\nid: paused\nstatus: paused\n---\n## Milestones\n- [ ] on hold 📅 2026-11-01\n## Next\n- [ ] Book a room 📅 2026-11-02\n- [x] Ask Kim 📅 2026-11-03 ✅ 2026-11-03\n',
       'dropped.md':
         '---\ntype: goal\nid: dropped\nstatus: dropped\ntarget: 2027-06-01\n---\n## Milestones\n- [ ] ancient 📅 2025-05-01\n',
     });
@@ -352,6 +352,8 @@ describe('progress report', () => {
       report.overdue.map((i) => i.text),
       ['next step'],
     );
+    // The paused goal's open follow-up is on hold, not undone; what was done there counts.
+    assert.deepEqual([report.followThrough.onTime, report.followThrough.open], [1, 0]);
     assert.deepEqual(
       report.goals.map((g) => [g.goal.id, `${g.done}/${g.total}`, g.openItems]),
       [

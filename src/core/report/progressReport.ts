@@ -182,6 +182,9 @@ export function buildProgressReport(
   const lateBy = plusDays(today, -graceDays);
   for (const item of notebook.actionItems()) {
     if (item.checklist || item.cancelled || !inScope(item)) continue;
+    // What a paused, dropped or achieved goal's note still has open is on hold: neither a
+    // follow-up left undone nor overdue (what was done there still counts).
+    if (!item.done && onHold.has(item.uri)) continue;
     if (!item.milestone && item.owner === undefined) followUps.add(item);
     // Done in the period (a done item with no done date cannot be placed in it), or open.
     if (item.tags.length && (!item.done || inPeriod(item.doneDate))) {
@@ -192,8 +195,7 @@ export function buildProgressReport(
       if (inPeriod(item.doneDate)) wins.push(item);
       continue;
     }
-    if (onHold.has(item.uri) || (item.milestone && !item.goals.some((g) => activeGoals.has(g))))
-      continue;
+    if (item.milestone && !item.goals.some((g) => activeGoals.has(g))) continue;
     if (item.due === undefined) undated++;
     else if (item.due < lateBy) overdue.push(item);
     else if (item.due <= soon) upcoming.push(item);
