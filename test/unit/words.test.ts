@@ -16,6 +16,13 @@ describe('ids for new notes', () => {
     assert.equal(slug('Ana Núñez'), 'ana-nunez');
     assert.equal(slug('李明'), '李明');
     assert.equal(slug('Ольга Петрова'), 'ольга-петрова');
+    assert.equal(slug('Андрей Соловьёв'), 'андрей-соловьёв');
+    // Marks stay with their letters, and the result is composed as people type it.
+    assert.equal(slug('データ分析 ガイド'), 'データ分析-ガイド');
+    assert.equal(slug('हिंदी सीखना'), 'हिंदी-सीखना');
+    assert.equal(slug('김민수'), '김민수');
+    assert.equal(slug('김민수'), '김민수'.normalize('NFC'));
+    assert.equal(slug('தமிழ்'), 'தமிழ்');
     assert.equal(slug('  Learn C++!  '), 'learn-c');
     assert.equal(slug('!!!'), '');
     // Cut at 60 characters, never ending in a hyphen.

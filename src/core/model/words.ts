@@ -27,11 +27,15 @@ export function oneLine(text: string): string {
  */
 export function slug(title: string): string {
   const id = title
+    // Latin letters lose their accents (Núñez → nunez); every other script keeps its
+    // marks (the breve of й, the voicing of ガ, the vowel signs of हिंदी), recomposed at
+    // the end (한).
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .normalize('NFC');
   return clipText(id, 60, '').replace(/-+$/, '');
 }
 
