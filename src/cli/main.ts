@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   buildProgressReport,
+  isAnotherMeeting,
   MAX_REPORT_MONTHS,
   computeFindings,
   dateProblem,
@@ -380,7 +381,8 @@ function agenda(
   // Prepare never overwrites: a note for that meeting is opened as it is.
   const atTarget = index.file(target);
   const existing =
-    plan.existing ?? (atTarget && atTarget.note?.type !== 'session' ? target : undefined);
+    plan.existing ??
+    (atTarget && !isAnotherMeeting(index, plan, atTarget.note) ? target : undefined);
   io.err(
     existing
       ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${existing} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   agendaCursor,
   computeFindings,
+  isAnotherMeeting,
   loadNotebook,
   NoteIndex,
   planNextMeeting,
@@ -89,6 +90,25 @@ describe('prepare next meeting', () => {
       planNextMeeting(index, 'alex-rivera', '2026-11-21', { date: '2026-12-05' }).existing,
       undefined,
     );
+    // What sits where the note would go: another meeting's, or a draft of this one.
+    const at = (text: string) => parseText('sessions/x.md', text).note;
+    const meeting = { mentorId: 'alex-rivera', date: '2026-11-28' };
+    const head = '---\ntype: session\n';
+    assert.equal(
+      isAnotherMeeting(
+        index,
+        meeting,
+        at(`${head}date: 2026-11-28\nmentor: priya-natarajan\n---\n`),
+      ),
+      true,
+    );
+    assert.equal(
+      isAnotherMeeting(index, meeting, at(`${head}date: 2026-11-14\nmentor: alex-rivera\n---\n`)),
+      true,
+    );
+    assert.equal(isAnotherMeeting(index, meeting, at(`${head}mentor: mentor-id\n---\n`)), false);
+    assert.equal(isAnotherMeeting(index, meeting, at(`${head}date: 2026-11-28\n---\n`)), false);
+    assert.equal(isAnotherMeeting(index, meeting, at('# Notes\n')), false);
   });
 
   it('honours an explicit date', async () => {

@@ -7,7 +7,7 @@ import { compareItems, isOpen } from '../model/actionItems';
 import { oneLine, plural, yamlScalar } from '../model/words';
 import { onHoldGoalUris } from '../model/notes';
 import { daysBetween, type LocalDate } from '../model/dates';
-import type { ActionItem, Goal } from '../model/types';
+import type { ActionItem, Goal, Note } from '../model/types';
 import type { Notebook } from '../index/noteIndex';
 import { mentorName, mentorSchedule } from '../rules/schedule';
 import { concernsMentor } from './scope';
@@ -149,6 +149,26 @@ export function planNextMeeting(
     achievedGoals,
     challenges,
   };
+}
+
+/**
+ * True when `note`, found where the note for the meeting `plan` would go, is another
+ * meeting's session: dated another day, or with another mentor the notebook knows. A
+ * draft still without its date, or with the snippet's placeholder mentor, is this
+ * meeting's, and is opened rather than written beside.
+ */
+export function isAnotherMeeting(
+  notebook: Notebook,
+  plan: Pick<NextMeetingPlan, 'mentorId' | 'date'>,
+  note: Note | undefined,
+): boolean {
+  if (note?.type !== 'session') return false;
+  const date = note.date?.value;
+  if (date !== undefined && date !== plan.date) return true;
+  const mentor = note.mentor?.value;
+  return (
+    mentor !== undefined && mentor !== plan.mentorId && notebook.mentorsById(mentor).length > 0
+  );
 }
 
 /** Progress of a goal from its milestones; a cancelled one (`❌`) no longer counts. */

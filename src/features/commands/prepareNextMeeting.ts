@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import {
   agendaCursor,
   dateProblem,
+  isAnotherMeeting,
   planNextMeeting,
   relativeLink,
   renderNextMeeting,
@@ -54,11 +55,11 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
         root,
         ...sessionPath(settings.sessionFileName, plan.date, plan.mentorId).split('/'),
       );
-      // A file at that name that is not another meeting's session (a draft whose front
-      // matter does not read yet) is opened as it is; another meeting's note is left alone,
-      // and this one goes beside it (createNote never overwrites).
+      // A file at that name that is not another meeting's session (a draft) is opened as
+      // it is; another meeting's note is left alone, and this one goes beside it
+      // (createNote never overwrites).
       const there = deps.service.notebook.file(target.toString())?.note;
-      if (there?.type !== 'session' && (await exists(target))) {
+      if (!isAnotherMeeting(deps.service.notebook, plan, there) && (await exists(target))) {
         await vscode.window.showTextDocument(target, { preview: false });
         return target;
       }
