@@ -375,19 +375,6 @@ export function readYamlFields(yamlText: string): YamlResult {
       ? lineRange(s.line - lead, s.col - 1, e.col - 1)
       : range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
   };
-  const tooDeep = flowTooDeep(yamlText);
-  if (tooDeep !== undefined) {
-    const line = yamlText.slice(0, tooDeep).split('\n').length;
-    const col = tooDeep - yamlText.lastIndexOf('\n', tooDeep - 1) - 1;
-    return {
-      problems: [
-        {
-          range: lineRange(line, col, col + 1),
-          message: `front matter nests lists or maps more than ${MAX_FLOW_DEPTH} levels deep`,
-        },
-      ],
-    };
-  }
   try {
     // gray-matter splits and dispatches; our engine keeps the Document for its ranges.
     // Passing options also turns off gray-matter's cache, which is keyed by content and
@@ -435,7 +422,11 @@ export function readYamlFields(yamlText: string): YamlResult {
               range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
               message: `invalid YAML: ${describe(e)}`,
             };
-      const key = `${problem.range.start.line}:${problem.range.start.character}:${problem.message}`;
+      // Nesting too deep is said once, at its first place (the parser says it at each
+      // level it gives up on).
+      const key = problem.message.endsWith(TOO_DEEP)
+        ? TOO_DEEP
+        : `${problem.range.start.line}:${problem.range.start.character}:${problem.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       problems.push(problem);
@@ -515,44 +506,14 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
 }
 
-function describe(error: unknown): string {
-  if (error instanceof RangeError) return 'it is nested too deeply';
-  if (!(error instanceof Error)) return String(error);
-  // The parser reports a stack overflow deep inside as an error of its own.
-  if (/call stack/i.test(error.message)) return 'it is nested too deeply';
-  return firstLine(error.message);
-}
-
-/** Deepest nesting of flow lists and maps (`[[[…]]]`) read: deeper is not a note's. */
-const MAX_FLOW_DEPTH = 32;
+const TOO_DEEP = 'it is nested too deeply';
 /** Most YAML problems reported for one note. */
 const MAX_YAML_PROBLEMS = 10;
 
-/**
- * Where YAML text opens its flow list or map deeper than {@link MAX_FLOW_DEPTH}, or
- * undefined. Quoted strings and comments are skipped; the parser's own recursion would
- * otherwise run out of stack on `[[[[…` ten thousand deep.
- */
-function flowTooDeep(text: string): number | undefined {
-  if (!text.includes('[') && !text.includes('{')) return undefined;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (c === '[' || c === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return i;
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
-    else if (c === '"' || c === "'") {
-      // To the closing quote on this line ('' and \" stay inside).
-      for (i++; i < text.length && text[i] !== '\n'; i++) {
-        if (c === '"' && text[i] === '\\') i++;
-        else if (text[i] === c) {
-          if (c === "'" && text[i + 1] === "'") i++;
-          else break;
-        }
-      }
-    } else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
-      while (i < text.length && text[i] !== '\n') i++;
-    }
-  }
-  return undefined;
+function describe(error: unknown): string {
+  if (error instanceof RangeError) return TOO_DEEP;
+  if (!(error instanceof Error)) return String(error);
+  // The parser reports a stack overflow deep inside as an error of its own.
+  if (/call stack/i.test(error.message)) return TOO_DEEP;
+  return firstLine(error.message);
 }
