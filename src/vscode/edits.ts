@@ -40,10 +40,22 @@ export async function markItemDone(
 ): Promise<MarkedDone | undefined> {
   const found = await itemAt(uri, line);
   if (!found || found.item.done || !isExpected(found.item, expected)) return undefined;
+  // A row already marked done, asked again before the view redrew (a double click): its
+  // line now holds the next occurrence, which may read exactly as the row's item did (a
+  // recurring item with no date to move), and is left alone.
+  if (expected && markedRows.has(expected)) return undefined;
   const edit = new vscode.WorkspaceEdit();
   const added = addMarkDone(edit, found.doc, found.item, today);
-  return (await apply(found.doc, edit)) ? added : undefined;
+  if (!(await apply(found.doc, edit))) return undefined;
+  if (expected) markedRows.add(expected);
+  return added;
 }
+
+/**
+ * The items of tree rows marked done. A redrawn row holds a new item object (the note is
+ * read again), so only a stale row is refused; a weak set holds nothing alive.
+ */
+const markedRows = new WeakSet<ActionItem>();
 
 /**
  * Adds to `edit` the change that marks `item` done: `[x]`, and `✅ today` unless a done

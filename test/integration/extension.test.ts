@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import manifest from '../../package.json';
 import type { MentoringNotesApi } from '../../src/extension';
 import type { GoalNode } from '../../src/features/goalsView';
+import type { ItemNode } from '../../src/features/itemNodes';
 import { REQUIRED_SNIPPET_PREFIXES } from '../snippetPrefixes';
 import { api, diagnostics, findings, fixture, until } from './helpers';
 
@@ -662,6 +663,66 @@ describe('Mentoring Notes inside VS Code (fixture workspace, today pinned to 202
         () => findings(uri, 'overdue-action-item').length === 0,
         onDiagnostics,
       );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await vscode.workspace.fs.delete(uri);
+    }
+  });
+
+  it('marks an undated recurring item done once per row, and its next occurrence from a fresh row', async () => {
+    const uri = fixture('recurring-undated.md');
+    await vscode.workspace.fs.writeFile(
+      uri,
+      new TextEncoder().encode(
+        '---\ntype: session\ndate: 2026-11-01\nmentor: alex-rivera\n---\n## Action items\n- [ ] Water the plants 🔁 every week\n',
+      ),
+    );
+    const view = mn.views.actionItems;
+    const rowOf = (): ItemNode | undefined =>
+      view
+        .getChildren()
+        .flatMap((g) => view.getChildren(g))
+        .find(
+          (n): n is ItemNode => n.kind === 'item' && n.item.uri === uri.toString() && !n.item.done,
+        );
+    try {
+      const row = await until(
+        'the row to be shown',
+        rowOf,
+        view.onDidChangeTreeData as vscode.Event<unknown>,
+      );
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', row),
+        true,
+      );
+      // The same row again: the new line reads exactly as the old one did, and is left.
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', row),
+        false,
+      );
+      const lines = async () =>
+        new TextDecoder()
+          .decode(await vscode.workspace.fs.readFile(uri))
+          .split('\n')
+          .slice(6, -1);
+      assert.deepEqual(await lines(), [
+        '- [ ] Water the plants 🔁 every week',
+        '- [x] Water the plants 🔁 every week ✅ 2026-11-21',
+      ]);
+      // Once the view shows the next occurrence, its row marks it.
+      const fresh = await until(
+        'the next occurrence to be shown',
+        () => {
+          const r = rowOf();
+          return r && r.item !== row.item ? r : undefined;
+        },
+        view.onDidChangeTreeData as vscode.Event<unknown>,
+      );
+      assert.equal(
+        await vscode.commands.executeCommand<boolean>('mentoringNotes.markDone', fresh),
+        true,
+      );
+      assert.equal((await lines()).length, 3);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       await vscode.workspace.fs.delete(uri);
