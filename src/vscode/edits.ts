@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import {
-  BLOCK_ID,
+  blockIdStart,
   nextOccurrence,
   parseRecurrence,
   parseText,
@@ -46,9 +46,12 @@ export async function markItemDone(
   if (expected && markedRows.has(expected)) return undefined;
   const edit = new vscode.WorkspaceEdit();
   const added = addMarkDone(edit, found.doc, found.item, today);
-  if (!(await apply(found.doc, edit))) return undefined;
+  // Recorded before the edit is applied (and the note saved): a second click while that
+  // runs is refused too.
   if (expected) markedRows.add(expected);
-  return added;
+  if (await apply(found.doc, edit)) return added;
+  if (expected) markedRows.delete(expected);
+  return undefined;
 }
 
 /**
@@ -173,6 +176,6 @@ async function apply(doc: vscode.TextDocument, edit: vscode.WorkspaceEdit): Prom
 /** Where a field is added to a task line: at its end, before a block id (`^abc`), which has to end it. */
 function endOfContent(doc: vscode.TextDocument, line: number): vscode.Position {
   const content = doc.lineAt(line).text.trimEnd();
-  const id = BLOCK_ID.exec(content);
-  return new vscode.Position(line, id ? id.index : content.length);
+  const id = blockIdStart(content);
+  return new vscode.Position(line, id < 0 ? content.length : id);
 }

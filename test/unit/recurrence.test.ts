@@ -1,5 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { nextOccurrence, parseRecurrence, parseText, type ActionItem } from '../../src/core';
+import {
+  blockIdStart,
+  nextOccurrence,
+  parseRecurrence,
+  parseText,
+  type ActionItem,
+} from '../../src/core';
 
 const TODAY = '2026-11-21';
 
@@ -102,6 +108,21 @@ describe('recurring action items', () => {
       ),
       '- [ ] Explain the `✅ 2026-01-01` and `due:2026-01-02` markers 🔁 every week 📅 2026-11-27',
     );
+  });
+
+  it('writes the next occurrence of a line with long code or runs of blanks at once', () => {
+    const code = 'x'.repeat(200_000);
+    const blanks = ' '.repeat(200_000);
+    assert.equal(
+      next(`- [ ] a \`${code}\` 🔁 every week 📅 2026-11-20 ✅ 2026-11-21`),
+      `- [ ] a \`${code}\` 🔁 every week 📅 2026-11-27`,
+    );
+    assert.equal(
+      next(`- [ ] a${blanks}b 🔁 every week 📅 2026-11-20${blanks}^id-1`),
+      `- [ ] a${blanks}b 🔁 every week 📅 2026-11-27`,
+    );
+    assert.equal(blockIdStart(`x${blanks}y`), -1);
+    assert.equal(blockIdStart('x ^a1  '), 1);
   });
 
   it('gives the next occurrence no block id: links to it stay with the done one', () => {

@@ -78,11 +78,29 @@ export function parseRecurrence(text: string): Recurrence | undefined {
   };
 }
 
-// A date signifier, an optional variation selector, spaces, then the date (as the parser reads them).
-const DATE_FIELD = new RegExp(`(\\s*)(${DATE_SIGNS})(\\uFE0F?[ \\t]*)(\\d{4}-\\d{2}-\\d{2})`, 'gu');
+// A date signifier, an optional variation selector, spaces, then the date (as the parser
+// reads them). No pattern here starts with a run of blanks: on a long one (the blanked
+// inside of a code span) that would be tried from each of its positions.
+const DATE_FIELD = new RegExp(`(${DATE_SIGNS})(\\uFE0F?[ \\t]*)(\\d{4}-\\d{2}-\\d{2})`, 'gu');
 const ASCII_DUE = /(?<=^|\s)due:(\d{4}-\d{2}-\d{2})/g;
-/** An Obsidian block id at the end of a line (`^abc-1`). */
-export const BLOCK_ID = /\s+\^[A-Za-z0-9-]+\s*$/;
+const BLOCK_ID_TOKEN = /^\^[A-Za-z0-9-]+$/;
+
+/**
+ * Where the Obsidian block id that ends `text` (`… ^abc-1`) starts, with the blanks
+ * before it; -1 when there is none. Linear in `text`, however many blanks it holds.
+ */
+export function blockIdStart(text: string): number {
+  const trimmed = text.trimEnd();
+  const space = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t'));
+  if (space < 0 || !BLOCK_ID_TOKEN.test(trimmed.slice(space + 1))) return -1;
+  let start = space;
+  while (start > 0 && isBlank(trimmed.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
 
 /**
  * The line of the next occurrence of the recurring `item` written as `line`, marked done
@@ -111,25 +129,28 @@ export function nextOccurrence(
   const at = item.checkboxRange.start.character;
   const head = `${line.slice(0, at)}[ ]`;
   // A block id names this line: the new one gets none (links keep to the done one).
-  const rest = line.slice(item.checkboxRange.end.character).replace(BLOCK_ID, '');
+  const after = line.slice(item.checkboxRange.end.character);
+  const id = blockIdStart(after);
+  const rest = id < 0 ? after : after.slice(0, id);
   // Dates are rewritten where the parser reads them: not inside inline code, whose
   // words stay as written.
   const blanked = blankCodeSpans(rest);
   const edits: { start: number; end: number; text: string }[] = [];
   for (const m of blanked.matchAll(DATE_FIELD)) {
-    const [whole, space, sign, gap, date] = m as unknown as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
+    const [whole, sign, gap, date] = m as unknown as [string, string, string, string];
     const field = DATE_SIGNIFIERS[sign];
-    const text =
-      field === 'done' || field === 'cancelled'
-        ? ''
-        : `${space}${sign}${gap}${field === 'created' ? today : move(date)}`;
-    edits.push({ start: m.index, end: m.index + whole.length, text });
+    const end = m.index + whole.length;
+    if (field === 'done' || field === 'cancelled') {
+      // Gone, with the blanks before it.
+      let start = m.index;
+      while (start > 0 && isBlank(rest.charCodeAt(start - 1))) start--;
+      edits.push({ start, end, text: '' });
+    } else
+      edits.push({
+        start: m.index,
+        end,
+        text: `${sign}${gap}${field === 'created' ? today : move(date)}`,
+      });
   }
   for (const m of blanked.matchAll(ASCII_DUE))
     edits.push({ start: m.index, end: m.index + m[0].length, text: `due:${move(m[1]!)}` });
