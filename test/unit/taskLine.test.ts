@@ -106,12 +106,24 @@ describe('task line metadata', () => {
       ['Mail bob@example.com', undefined, 'Mail bob@example.com'],
       // An Obsidian block id ends the line: the owner before it is still the owner.
       ['Send the deck @sam 📅 2026-10-01 ^abc-1', 'sam', 'Send the deck'],
+      // A caret word that does not end the line is a word.
+      ['Compare x ^2 #math', undefined, 'Compare x ^2'],
+      ['Compare x ^2 📅 2026-10-01', undefined, 'Compare x ^2'],
+      ['Water the plants 🔁 every week ^id-1', undefined, 'Water the plants'],
     ];
     for (const [line, owner, text] of cases) {
       const m = read(line);
       assert.equal(m.owner, owner, line);
       assert.equal(m.text, text, line);
     }
+  });
+
+  it('reads a tag whose letters carry marks whole (#हिंदी-सीखना, as New Goal writes ids)', () => {
+    assert.deepEqual(
+      read('Practise #हिंदी-सीखना 📅 2026-11-10').tags.map((t) => t.id),
+      ['हिंदी-सीखना'],
+    );
+    assert.equal(read('Practise #हिंदी-सीखना 📅 2026-11-10').text, 'Practise');
   });
 
   it('reads goal links and tags, skipping numeric tags and URL fragments', () => {
@@ -195,6 +207,7 @@ describe('task line metadata, tuned for speed', () => {
           '`code`',
           '^abc-1',
           '^',
+          '^2',
         ),
       },
       { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },

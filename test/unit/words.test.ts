@@ -23,6 +23,10 @@ describe('ids for new notes', () => {
     assert.equal(slug('김민수'), '김민수');
     assert.equal(slug('김민수'), '김민수'.normalize('NFC'));
     assert.equal(slug('தமிழ்'), 'தமிழ்');
+    // An emoji's variation selector or keycap is no part of an id.
+    assert.equal(slug('I ❤️ design'), 'i-design');
+    assert.equal(slug('Ship it ✈️'), 'ship-it');
+    assert.equal(slug('Step 1️⃣'), 'step-1');
     assert.equal(slug('  Learn C++!  '), 'learn-c');
     assert.equal(slug('!!!'), '');
     // Cut at 60 characters, never ending in a hyphen.

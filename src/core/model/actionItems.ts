@@ -204,3 +204,24 @@ export function blankCodeSpans(text: string): string {
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
+
+/** An Obsidian block id (`^abc-1`). */
+export const BLOCK_ID_TOKEN = /^\^[A-Za-z0-9-]+$/;
+
+/**
+ * Where the Obsidian block id that ends `text` (`… ^abc-1`) starts, with the blanks
+ * before it; -1 when there is none. Linear in `text`, however many blanks it holds.
+ */
+export function blockIdStart(text: string): number {
+  const trimmed = text.trimEnd();
+  const space = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t'));
+  if (space < 0 || !BLOCK_ID_TOKEN.test(trimmed.slice(space + 1))) return -1;
+  let start = space;
+  while (start > 0 && isBlank(trimmed.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** A space or a tab. */
+export function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}

@@ -7,7 +7,7 @@
 import { addMonths, addYears } from 'date-fns';
 import { Frequency, RRule, type Options } from 'rrule';
 import { daysBetween, fromDate, isLocalDate, plusDays, toDate, type LocalDate } from './dates';
-import { blankCodeSpans, DATE_SIGNIFIERS, DATE_SIGNS } from './actionItems';
+import { blankCodeSpans, blockIdStart, DATE_SIGNIFIERS, DATE_SIGNS, isBlank } from './actionItems';
 import type { ActionItem } from './types';
 
 /** A recurrence rule as read from `🔁 …`. */
@@ -83,24 +83,6 @@ export function parseRecurrence(text: string): Recurrence | undefined {
 // inside of a code span) that would be tried from each of its positions.
 const DATE_FIELD = new RegExp(`(${DATE_SIGNS})(\\uFE0F?[ \\t]*)(\\d{4}-\\d{2}-\\d{2})`, 'gu');
 const ASCII_DUE = /(?<=^|\s)due:(\d{4}-\d{2}-\d{2})/g;
-const BLOCK_ID_TOKEN = /^\^[A-Za-z0-9-]+$/;
-
-/**
- * Where the Obsidian block id that ends `text` (`… ^abc-1`) starts, with the blanks
- * before it; -1 when there is none. Linear in `text`, however many blanks it holds.
- */
-export function blockIdStart(text: string): number {
-  const trimmed = text.trimEnd();
-  const space = Math.max(trimmed.lastIndexOf(' '), trimmed.lastIndexOf('\t'));
-  if (space < 0 || !BLOCK_ID_TOKEN.test(trimmed.slice(space + 1))) return -1;
-  let start = space;
-  while (start > 0 && isBlank(trimmed.charCodeAt(start - 1))) start--;
-  return start;
-}
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9;
-}
 
 /**
  * The line of the next occurrence of the recurring `item` written as `line`, marked done

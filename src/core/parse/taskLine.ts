@@ -3,7 +3,14 @@
  * (`📅 2026-11-28`, `✅ 2026-11-20`, `⏳`, `🛫`, `➕`, `❌`, priorities, `🔁`) and the ASCII
  * form `due:2026-11-28`, plus the owner `@person` and goal links `#goal` / `[[goal]]`.
  */
-import { blankCodeSpans, DATE_SIGNIFIERS, DATE_SIGNS, type DateField } from '../model/actionItems';
+import {
+  blankCodeSpans,
+  BLOCK_ID_TOKEN,
+  blockIdStart,
+  DATE_SIGNIFIERS,
+  DATE_SIGNS,
+  type DateField,
+} from '../model/actionItems';
 import { dateProblem, type LocalDate } from '../model/dates';
 import type { ActionItem, Priority, Range } from '../model/types';
 import { lineRange, own, shared, sharedDate, squeezeSpaces } from './text';
@@ -50,7 +57,7 @@ const LEADING_OWNER = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?):?(?:\s+|$)/;
 /** The person an owner token (`@sam`, `@sam.`) names. */
 const OWNER_ID = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/;
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
-const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_/-]*)/gu;
 
 /** Longest recurrence rule kept: longer text is not a rule anyone writes. */
 const MAX_RULE = 120;
@@ -258,6 +265,8 @@ function describeText(rest: string, spans: number[]): string {
     }
   }
   let trailingOwner: string | undefined;
+  // An Obsidian block id ends the line as written (`… @sam 📅 … ^abc-1`): it goes first.
+  let blockId = blockIdStart(rest) >= 0;
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {
@@ -266,7 +275,8 @@ function describeText(rest: string, spans: number[]): string {
     } else {
       const space = words.lastIndexOf(' ');
       const token = words.slice(space + 1);
-      if (space > 0 && TRAILING_TOKEN.test(token)) {
+      if (space > 0 && blockId && BLOCK_ID_TOKEN.test(token)) cut = space;
+      else if (space > 0 && TRAILING_TOKEN.test(token)) {
         cut = space;
         // The first of the owners after the words (cut from the end: the last one seen).
         if (token.charCodeAt(0) === 64 /* @ */) trailingOwner = OWNER_ID.exec(token)?.[1];
@@ -276,6 +286,7 @@ function describeText(rest: string, spans: number[]): string {
       textOwner ??= trailingOwner;
       return words;
     }
+    blockId = false;
     words = words.slice(0, cut).trimEnd();
   }
 }
@@ -296,7 +307,7 @@ function sortPairs(pairs: number[]): void {
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\^[A-Za-z0-9-]+)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{M}\p{N}_/-]*)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;

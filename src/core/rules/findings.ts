@@ -6,7 +6,7 @@
  * - per mentor: missed meetings and lapsed cadence.
  */
 import { daysBetween, type LocalDate } from '../model/dates';
-import { clipText, MAX_MESSAGE, plural } from '../model/words';
+import { clipText, MAX_MESSAGE, plural, slug } from '../model/words';
 import type {
   Finding,
   Goal,
@@ -104,7 +104,8 @@ export class RuleContext {
    */
   nearestMentor(written: string): string | undefined {
     const plain = written.trim().replace(/\s+/g, ' ').toLowerCase();
-    const asId = plain.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    // As New Mentor makes an id from a name (`Ana Núñez` → `ana-nunez`).
+    const asId = slug(plain);
     // Best first: the id it is once written as one, then a mentor's name, then the id
     // fewest letters off; ties go to the smallest id, so load order never decides.
     let best: string | undefined;

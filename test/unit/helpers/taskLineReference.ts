@@ -62,7 +62,7 @@ const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫�
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
 const OWNER = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/;
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
-const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{N}_/-]*)/gu;
+const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_/-]*)/gu;
 
 /**
  * Reads the metadata of the text after a checkbox. `column` is where `rest` starts on
@@ -201,6 +201,11 @@ function describeText(
   const lead = /^@[A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?:?$/.test(first) ? OWNER.exec(first) : null;
   if (lead) words = words.slice(first.length).trim();
   const after: string[] = [];
+  // The line as written ends with a block id: the words' last token is it, and goes.
+  const endsWithId = /[ \t]\^[A-Za-z0-9-]+\s*$/.test(rest);
+  const lastSpace = words.lastIndexOf(' ');
+  if (endsWithId && lastSpace > 0 && /^\^[A-Za-z0-9-]+$/.test(words.slice(lastSpace + 1)))
+    words = words.slice(0, lastSpace).trimEnd();
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {
@@ -222,7 +227,7 @@ function describeText(
   }
 }
 
-const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{N}_/-]*|\^[A-Za-z0-9-]+)$/u;
+const TRAILING_TOKEN = /^(?:@[A-Za-z0-9][\w.-]*|#[\p{L}\p{N}_][\p{L}\p{M}\p{N}_/-]*)$/u;
 
 function label(field: DateField): string {
   return field === 'done' ? 'done' : field;
