@@ -374,7 +374,8 @@ function agenda(
       )[0]?.id ??
     '';
   const plan = planNextMeeting(index, chosen, today, { graceDays, ...(date && { date }) });
-  const target = sessionPath('sessions/{date}-{mentor}.md', plan.date, plan.mentorId);
+  const pattern = 'sessions/{date}-{mentor}.md';
+  const target = sessionPath(pattern, plan.date, plan.mentorId);
   const note = renderNextMeeting(plan, {
     linkTo: (uri, line) => `${relativeLink(target, uri)}#L${line + 1}`,
   });
@@ -382,7 +383,7 @@ function agenda(
   const atTarget = index.file(target);
   const existing =
     plan.existing ??
-    (atTarget && !isAnotherMeeting(index, plan, atTarget.note) ? target : undefined);
+    (atTarget && !isAnotherMeeting(plan, atTarget.note, pattern) ? target : undefined);
   io.err(
     existing
       ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${existing} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`

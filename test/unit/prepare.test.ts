@@ -94,21 +94,17 @@ describe('prepare next meeting', () => {
     const at = (text: string) => parseText('sessions/x.md', text).note;
     const meeting = { mentorId: 'alex-rivera', date: '2026-11-28' };
     const head = '---\ntype: session\n';
-    assert.equal(
-      isAnotherMeeting(
-        index,
-        meeting,
-        at(`${head}date: 2026-11-28\nmentor: priya-natarajan\n---\n`),
-      ),
-      true,
-    );
-    assert.equal(
-      isAnotherMeeting(index, meeting, at(`${head}date: 2026-11-14\nmentor: alex-rivera\n---\n`)),
-      true,
-    );
-    assert.equal(isAnotherMeeting(index, meeting, at(`${head}mentor: mentor-id\n---\n`)), false);
-    assert.equal(isAnotherMeeting(index, meeting, at(`${head}date: 2026-11-28\n---\n`)), false);
-    assert.equal(isAnotherMeeting(index, meeting, at('# Notes\n')), false);
+    const priya = at(`${head}date: 2026-11-28\nmentor: priya-natarajan\n---\n`);
+    const older = at(`${head}date: 2026-11-14\nmentor: alex-rivera\n---\n`);
+    // The snippet's draft: today's date, the placeholder mentor.
+    const draft = at(`${head}date: 2026-11-22\nmentor: mentor-id\n---\n`);
+    const byDateAndMentor = 'sessions/{date}-{mentor}.md';
+    for (const note of [priya, older, draft, at('# Notes\n')])
+      assert.equal(isAnotherMeeting(meeting, note, byDateAndMentor), false);
+    assert.equal(isAnotherMeeting(meeting, priya, 'sessions/{date}.md'), true);
+    assert.equal(isAnotherMeeting(meeting, older, 'sessions/{date}.md'), false);
+    assert.equal(isAnotherMeeting(meeting, older, 'sessions/{mentor}-next.md'), true);
+    assert.equal(isAnotherMeeting(meeting, priya, 'sessions/{mentor}-next.md'), false);
   });
 
   it('honours an explicit date', async () => {

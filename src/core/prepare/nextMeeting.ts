@@ -152,23 +152,23 @@ export function planNextMeeting(
 }
 
 /**
- * True when `note`, found where the note for the meeting `plan` would go, is another
- * meeting's session: dated another day, or with another mentor the notebook knows. A
- * draft still without its date, or with the snippet's placeholder mentor, is this
- * meeting's, and is opened rather than written beside.
+ * True when `note`, found at `path` (where the note for the meeting `plan` would go,
+ * made by `pattern`), is another meeting's session: the name leaves out the mentor and
+ * the note names another one, or it leaves out the date and the note is dated another
+ * day. When the name holds both (the default, `sessions/{date}-{mentor}.md`), what is
+ * there is this meeting's note, a draft included (still the snippet's date or mentor).
  */
 export function isAnotherMeeting(
-  notebook: Notebook,
   plan: Pick<NextMeetingPlan, 'mentorId' | 'date'>,
   note: Note | undefined,
+  pattern: string,
 ): boolean {
   if (note?.type !== 'session') return false;
-  const date = note.date?.value;
-  if (date !== undefined && date !== plan.date) return true;
   const mentor = note.mentor?.value;
-  return (
-    mentor !== undefined && mentor !== plan.mentorId && notebook.mentorsById(mentor).length > 0
-  );
+  if (!pattern.includes('{mentor}') && mentor !== undefined && mentor !== plan.mentorId)
+    return true;
+  const date = note.date?.value;
+  return !pattern.includes('{date}') && date !== undefined && date !== plan.date;
 }
 
 /** Progress of a goal from its milestones; a cancelled one (`❌`) no longer counts. */
