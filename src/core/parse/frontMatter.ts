@@ -8,7 +8,16 @@
  * validate ourselves and no tag can construct objects. Every value keeps its range.
  */
 import matter from 'gray-matter';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  Lexer,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import { NONE } from '../model/notes';
 import type { Range } from '../model/types';
 import { lineRange, position, range } from './text';
@@ -375,6 +384,18 @@ export function readYamlFields(yamlText: string): YamlResult {
       ? lineRange(s.line - lead, s.col - 1, e.col - 1)
       : range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
   };
+  // Nesting deeper than a note would write is refused before the parser recurses into
+  // it: its own limit is where the stack runs out, which differs between the CLI, the
+  // extension host and the browser, and the same note must read the same everywhere.
+  const deep = tooDeepAt(yamlText);
+  if (deep !== undefined) {
+    lineCounter.addNewLine(0);
+    for (let i = yamlText.indexOf('\n'); i >= 0; i = yamlText.indexOf('\n', i + 1))
+      lineCounter.addNewLine(i + 1);
+    return {
+      problems: [{ range: toRange(deep, deep + 1), message: `invalid YAML: ${TOO_DEEP}` }],
+    };
+  }
   try {
     // gray-matter splits and dispatches; our engine keeps the Document for its ranges.
     // Passing options also turns off gray-matter's cache, which is keyed by content and
@@ -507,6 +528,28 @@ function firstLine(message: string): string {
 }
 
 const TOO_DEEP = 'it is nested too deeply';
+/** Deepest nesting of flow lists and maps (`[[{…}]]`) read. */
+const MAX_FLOW_DEPTH = 64;
+/** The lexer's markers: tokens that stand for no text of the source. */
+const MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\ufeff']);
+
+/**
+ * Where `text` opens a flow list or map more than {@link MAX_FLOW_DEPTH} deep, or
+ * undefined. The YAML lexer tells flow brackets from brackets in words, quotes and
+ * block scalars, and does not recurse.
+ */
+function tooDeepAt(text: string): number | undefined {
+  if (!text.includes('[') && !text.includes('{')) return undefined;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if (token === '[' || token === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return offset;
+    } else if ((token === ']' || token === '}') && depth > 0) depth--;
+    if (!MARKERS.has(token)) offset += token.length;
+  }
+  return undefined;
+}
 /** Most YAML problems reported for one note. */
 const MAX_YAML_PROBLEMS = 10;
 
