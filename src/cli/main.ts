@@ -383,7 +383,7 @@ function agenda(
   const atTarget = index.file(target);
   const existing =
     plan.existing ??
-    (atTarget && !isAnotherMeeting(plan, atTarget.note, pattern) ? target : undefined);
+    (atTarget && !isAnotherMeeting(index, plan, atTarget.note, pattern) ? target : undefined);
   io.err(
     existing
       ? `Next meeting with ${plan.mentorName} on ${plan.date} (${plan.dateSource}); ${existing} exists, and "Prepare next meeting" would open it as it is (below: what it would write)\n`

@@ -92,19 +92,25 @@ describe('prepare next meeting', () => {
     );
     // What sits where the note would go: another meeting's, or a draft of this one.
     const at = (text: string) => parseText('sessions/x.md', text).note;
-    const meeting = { mentorId: 'alex-rivera', date: '2026-11-28' };
+    const meeting = { mentorId: 'alex-rivera', date: '2026-11-28', today: '2026-11-22' };
     const head = '---\ntype: session\n';
     const priya = at(`${head}date: 2026-11-28\nmentor: priya-natarajan\n---\n`);
     const older = at(`${head}date: 2026-11-14\nmentor: alex-rivera\n---\n`);
-    // The snippet's draft: today's date, the placeholder mentor.
+    // The snippet's draft: the day it was written, the placeholder mentor.
     const draft = at(`${head}date: 2026-11-22\nmentor: mentor-id\n---\n`);
-    const byDateAndMentor = 'sessions/{date}-{mentor}.md';
-    for (const note of [priya, older, draft, at('# Notes\n')])
-      assert.equal(isAnotherMeeting(meeting, note, byDateAndMentor), false);
-    assert.equal(isAnotherMeeting(meeting, priya, 'sessions/{date}.md'), true);
-    assert.equal(isAnotherMeeting(meeting, older, 'sessions/{date}.md'), false);
-    assert.equal(isAnotherMeeting(meeting, older, 'sessions/{mentor}-next.md'), true);
-    assert.equal(isAnotherMeeting(meeting, priya, 'sessions/{mentor}-next.md'), false);
+    const undated = at(`${head}mentor: mentor-id\n---\n`);
+    const other = (note: ReturnType<typeof at>, pattern: string) =>
+      isAnotherMeeting(index, meeting, note, pattern);
+    for (const note of [priya, older, draft, undated, at('# Notes\n')])
+      assert.equal(other(note, 'sessions/{date}-{mentor}.md'), false);
+    assert.deepEqual(
+      [priya, older, draft, undated].map((n) => other(n, 'sessions/{date}.md')),
+      [true, false, false, false],
+    );
+    assert.deepEqual(
+      [priya, older, draft, undated].map((n) => other(n, 'sessions/{mentor}-next.md')),
+      [false, true, false, false],
+    );
   });
 
   it('honours an explicit date', async () => {

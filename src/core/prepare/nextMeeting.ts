@@ -152,23 +152,30 @@ export function planNextMeeting(
 }
 
 /**
- * True when `note`, found at `path` (where the note for the meeting `plan` would go,
- * made by `pattern`), is another meeting's session: the name leaves out the mentor and
- * the note names another one, or it leaves out the date and the note is dated another
- * day. When the name holds both (the default, `sessions/{date}-{mentor}.md`), what is
- * there is this meeting's note, a draft included (still the snippet's date or mentor).
+ * True when `note`, found where the note for the meeting `plan` would go (a name made by
+ * `pattern`), is another meeting's session. When the name holds both the date and the
+ * mentor (the default, `sessions/{date}-{mentor}.md`), what is there is this meeting's
+ * note, a draft included. When it leaves out the mentor, a note naming another mentor the
+ * notebook knows is another meeting's (the snippet's placeholder `mentor-id` is not a
+ * mentor); when it leaves out the date, a note of a day already past is.
  */
 export function isAnotherMeeting(
-  plan: Pick<NextMeetingPlan, 'mentorId' | 'date'>,
+  notebook: Notebook,
+  plan: Pick<NextMeetingPlan, 'mentorId' | 'date' | 'today'>,
   note: Note | undefined,
   pattern: string,
 ): boolean {
   if (note?.type !== 'session') return false;
   const mentor = note.mentor?.value;
-  if (!pattern.includes('{mentor}') && mentor !== undefined && mentor !== plan.mentorId)
+  if (
+    !pattern.includes('{mentor}') &&
+    mentor !== undefined &&
+    mentor !== plan.mentorId &&
+    notebook.mentorsById(mentor).length > 0
+  )
     return true;
   const date = note.date?.value;
-  return !pattern.includes('{date}') && date !== undefined && date !== plan.date;
+  return !pattern.includes('{date}') && date !== undefined && date < plan.today;
 }
 
 /** Progress of a goal from its milestones; a cancelled one (`❌`) no longer counts. */

@@ -59,7 +59,10 @@ export function registerPrepareNextMeeting(deps: FeatureDeps): vscode.Disposable
       // it is; another meeting's note is left alone, and this one goes beside it
       // (createNote never overwrites).
       const there = deps.service.notebook.file(target.toString())?.note;
-      if (!isAnotherMeeting(plan, there, settings.sessionFileName) && (await exists(target))) {
+      if (
+        !isAnotherMeeting(deps.service.notebook, plan, there, settings.sessionFileName) &&
+        (await exists(target))
+      ) {
         await vscode.window.showTextDocument(target, { preview: false });
         return target;
       }
