@@ -110,6 +110,10 @@ describe('task line metadata', () => {
       ['Compare x ^2 #math', undefined, 'Compare x ^2'],
       ['Compare x ^2 📅 2026-10-01', undefined, 'Compare x ^2'],
       ['Water the plants 🔁 every week ^id-1', undefined, 'Water the plants'],
+      // There the rule's words took the id in: the word before it stays a word.
+      ['Plot y = x ^2 🔁 every week ^q2', undefined, 'Plot y = x ^2'],
+      ['Ask @sam ^2 🔁 every week ^abc', undefined, 'Ask @sam ^2'],
+      ['Ask @sam ^2 🆔 ^abc', undefined, 'Ask @sam ^2'],
     ];
     for (const [line, owner, text] of cases) {
       const m = read(line);
@@ -208,6 +212,8 @@ describe('task line metadata, tuned for speed', () => {
           '^abc-1',
           '^',
           '^2',
+          '🔁 every week',
+          '🆔',
         ),
       },
       { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },

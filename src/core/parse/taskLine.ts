@@ -265,8 +265,9 @@ function describeText(rest: string, spans: number[]): string {
     }
   }
   let trailingOwner: string | undefined;
-  // An Obsidian block id ends the line as written (`… @sam 📅 … ^abc-1`): it goes first.
-  let blockId = blockIdStart(rest) >= 0;
+  // An Obsidian block id ends the line as written (`… @sam 📅 … ^abc-1`): it goes first,
+  // unless a field's words took it in (`🔁 every week ^abc` is one span, gone already).
+  let blockId = blockIdOutside(rest, spans);
   for (;;) {
     let cut = -1;
     if (words.endsWith(']]')) {
@@ -289,6 +290,15 @@ function describeText(rest: string, spans: number[]): string {
     blockId = false;
     words = words.slice(0, cut).trimEnd();
   }
+}
+
+/** True when `rest` ends with a block id that no metadata span (`[start, end]` pairs) covers. */
+function blockIdOutside(rest: string, spans: readonly number[]): boolean {
+  const start = blockIdStart(rest);
+  if (start < 0) return false;
+  const at = rest.indexOf('^', start);
+  for (let k = 0; k < spans.length; k += 2) if (spans[k]! <= at && at < spans[k + 1]!) return false;
+  return true;
 }
 
 /** Sorts [start, end] pairs by start, equal starts kept in order (an insertion sort: lists are tiny). */

@@ -202,7 +202,9 @@ function describeText(
   if (lead) words = words.slice(first.length).trim();
   const after: string[] = [];
   // The line as written ends with a block id: the words' last token is it, and goes.
-  const endsWithId = /[ \t]\^[A-Za-z0-9-]+\s*$/.test(rest);
+  const id = /[ \t](\^[A-Za-z0-9-]+)\s*$/.exec(rest);
+  const idAt = id ? id.index + 1 : -1;
+  const endsWithId = id !== null && !spans.some(([s, e]) => s <= idAt && idAt < e);
   const lastSpace = words.lastIndexOf(' ');
   if (endsWithId && lastSpace > 0 && /^\^[A-Za-z0-9-]+$/.test(words.slice(lastSpace + 1)))
     words = words.slice(0, lastSpace).trimEnd();
