@@ -77,6 +77,21 @@ describe('hostile and broken notes', function () {
         .length,
       0,
     );
+    // Nesting in the compact block form is bounded the same way.
+    for (const indicator of ['- ', '? ']) {
+      const deep = parseText('x.md', `---\ntype: goal\nx:\n  ${indicator.repeat(5000)}a\n---\n`);
+      assert.deepEqual(
+        deep.problems.map((p) => [p.range.start.line, p.range.start.character, p.message]),
+        [[3, 2 + 2 * 64, 'invalid YAML: it is nested too deeply']],
+      );
+    }
+    // Lists left open on many lines are the parser's to report, not a nesting.
+    const open = parseText(
+      'x.md',
+      `---\ntype: goal\n${Array.from({ length: 70 }, (_, i) => `k${i}: [a\n`).join('')}---\n`,
+    );
+    assert.ok(open.problems.length > 0);
+    assert.ok(!open.problems.some((p) => p.message.endsWith('nested too deeply')));
     // Brackets inside quotes, comments and plain words are words; a nesting a person
     // writes reads.
     const fine = parseText(

@@ -531,7 +531,9 @@ const TOO_DEEP = 'it is nested too deeply';
 /** Deepest nesting of flow lists and maps (`[[{…}]]`) read. */
 const MAX_FLOW_DEPTH = 64;
 /** The lexer's markers: tokens that stand for no text of the source. */
-const MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\ufeff']);
+const DOCUMENT = '\u0002';
+const FLOW_END = '\u0018';
+const SCALAR = '\u001f';
 
 /**
  * Where `text` opens a flow list or map more than {@link MAX_FLOW_DEPTH} deep, or
@@ -539,6 +541,8 @@ const MARKERS = new Set(['\u0002', '\u0018', '\u001f', '\ufeff']);
  * block scalars, and does not recurse.
  */
 function tooDeepAt(text: string): number | undefined {
+  const compact = compactTooDeepAt(text);
+  if (compact !== undefined) return compact;
   if (!text.includes('[') && !text.includes('{')) return undefined;
   let depth = 0;
   let offset = 0;
@@ -546,7 +550,32 @@ function tooDeepAt(text: string): number | undefined {
     if (token === '[' || token === '{') {
       if (++depth > MAX_FLOW_DEPTH) return offset;
     } else if ((token === ']' || token === '}') && depth > 0) depth--;
-    if (!MARKERS.has(token)) offset += token.length;
+    // A flow collection left unclosed ends here: the parser reports it, not its depth.
+    else if (token === FLOW_END) depth = 0;
+    if (token !== DOCUMENT && token !== FLOW_END && token !== SCALAR) offset += token.length;
+  }
+  return undefined;
+}
+
+/**
+ * Where a line nests block lists or keys in the compact form (`- - - a`, `? ? a`) more
+ * than {@link MAX_FLOW_DEPTH} deep, or undefined: the parser recurses into those too.
+ * (Nesting by indentation is bounded by the size of front matter well below that.)
+ */
+function compactTooDeepAt(text: string): number | undefined {
+  for (let start = 0; start < text.length;) {
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    let i = start;
+    let depth = 0;
+    for (;;) {
+      while (i < stop && (text[i] === ' ' || text[i] === '\t')) i++;
+      const c = text[i];
+      if ((c !== '-' && c !== '?') || (text[i + 1] !== ' ' && text[i + 1] !== '\t')) break;
+      if (++depth > MAX_FLOW_DEPTH) return i;
+      i += 2;
+    }
+    start = stop + 1;
   }
   return undefined;
 }
