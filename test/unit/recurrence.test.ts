@@ -101,6 +101,13 @@ describe('recurring action items', () => {
     );
   });
 
+  it('takes a done date out with any blank before it, a no-break space too', () => {
+    assert.equal(
+      next('- [ ] a\u00a0✅ 2026-01-02 🔁 every week 📅 2026-01-01'),
+      '- [ ] a 🔁 every week 📅 2026-01-08',
+    );
+  });
+
   it('moves the dates the parser reads, never the words written in inline code', () => {
     assert.equal(
       next(

@@ -27,6 +27,8 @@ describe('ids for new notes', () => {
     assert.equal(slug('I ❤️ design'), 'i-design');
     assert.equal(slug('Ship it ✈️'), 'ship-it');
     assert.equal(slug('Step 1️⃣'), 'step-1');
+    // A zero-width non-joiner between letters is a break, as before: not dropped.
+    assert.equal(slug('کتاب\u200cها'), 'کتاب-ها');
     assert.equal(slug('  Learn C++!  '), 'learn-c');
     assert.equal(slug('!!!'), '');
     // Cut at 60 characters, never ending in a hyphen.

@@ -7,7 +7,7 @@
 import { addMonths, addYears } from 'date-fns';
 import { Frequency, RRule, type Options } from 'rrule';
 import { daysBetween, fromDate, isLocalDate, plusDays, toDate, type LocalDate } from './dates';
-import { blankCodeSpans, blockIdStart, DATE_SIGNIFIERS, DATE_SIGNS, isBlank } from './actionItems';
+import { blankCodeSpans, blockIdStart, DATE_SIGNIFIERS, DATE_SIGNS } from './actionItems';
 import type { ActionItem } from './types';
 
 /** A recurrence rule as read from `🔁 …`. */
@@ -83,6 +83,7 @@ export function parseRecurrence(text: string): Recurrence | undefined {
 // inside of a code span) that would be tried from each of its positions.
 const DATE_FIELD = new RegExp(`(${DATE_SIGNS})(\\uFE0F?[ \\t]*)(\\d{4}-\\d{2}-\\d{2})`, 'gu');
 const ASCII_DUE = /(?<=^|\s)due:(\d{4}-\d{2}-\d{2})/g;
+const WHITESPACE = /\s/;
 
 /**
  * The line of the next occurrence of the recurring `item` written as `line`, marked done
@@ -125,7 +126,7 @@ export function nextOccurrence(
     if (field === 'done' || field === 'cancelled') {
       // Gone, with the blanks before it.
       let start = m.index;
-      while (start > 0 && isBlank(rest.charCodeAt(start - 1))) start--;
+      while (start > 0 && WHITESPACE.test(rest[start - 1]!)) start--;
       edits.push({ start, end, text: '' });
     } else
       edits.push({

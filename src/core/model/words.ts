@@ -33,7 +33,7 @@ export function slug(title: string): string {
     .normalize('NFKD')
     .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
     // Marks that belong to no letter go: an emoji's variation selector, a keycap (1️⃣).
-    .replace(/[\p{Variation_Selector}\p{Join_Control}\p{Me}]/gu, '')
+    .replace(/[\p{Variation_Selector}\p{Me}]/gu, '')
     .replace(/(^|[^\p{L}\p{M}\p{N}])\p{M}+/gu, '$1')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
