@@ -9,12 +9,13 @@
  */
 import matter from 'gray-matter';
 import {
+  Composer,
   isMap,
   isScalar,
   isSeq,
-  Lexer,
   LineCounter,
-  parseDocument,
+  Parser,
+  YAMLParseError,
   type Document,
   type Node,
 } from 'yaml';
@@ -384,18 +385,9 @@ export function readYamlFields(yamlText: string): YamlResult {
       ? lineRange(s.line - lead, s.col - 1, e.col - 1)
       : range(s.line - lead, s.col - 1, e.line - lead, e.col - 1);
   };
-  // Nesting deeper than a note would write is refused before the parser recurses into
-  // it: its own limit is where the stack runs out, which differs between the CLI, the
-  // extension host and the browser, and the same note must read the same everywhere.
-  const deep = tooDeepAt(yamlText);
-  if (deep !== undefined) {
-    lineCounter.addNewLine(0);
-    for (let i = yamlText.indexOf('\n'); i >= 0; i = yamlText.indexOf('\n', i + 1))
-      lineCounter.addNewLine(i + 1);
-    return {
-      problems: [{ range: toRange(deep, deep + 1), message: `invalid YAML: ${TOO_DEEP}` }],
-    };
-  }
+  // Where the front matter nests deeper than a note would, if it does (offset in the
+  // engine's text).
+  let tooDeep: number | undefined;
   try {
     // gray-matter splits and dispatches; our engine keeps the Document for its ranges.
     // Passing options also turns off gray-matter's cache, which is keyed by content and
@@ -405,15 +397,34 @@ export function readYamlFields(yamlText: string): YamlResult {
       engines: lockedEngines((text) => {
         const at = text.indexOf(yamlText);
         lead = at > 0 ? text.slice(0, at).split('\n').length - 1 : 0;
-        doc = parseDocument(text, {
-          lineCounter,
+        // parseDocument, in its two steps: the syntax tree is built without recursion,
+        // and nesting deeper than a note would write is refused before the composer
+        // recurses into it. (Its own limit is where the stack runs out, which differs
+        // between the CLI, the extension host and a browser: the same note must read the
+        // same everywhere.)
+        const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+        tooDeep = tooDeepAt(tokens);
+        if (tooDeep !== undefined) return {};
+        const composer = new Composer({
           schema: 'core',
           customTags: [],
           merge: false,
           uniqueKeys: true,
-          prettyErrors: false,
           strict: true,
         });
+        for (const next of composer.compose(tokens, true, text.length)) {
+          if (!doc) doc = next;
+          else {
+            doc.errors.push(
+              new YAMLParseError(
+                [next.range[0], next.range[1]],
+                'MULTIPLE_DOCS',
+                'Source contains multiple documents',
+              ),
+            );
+            break;
+          }
+        }
         return {};
       }),
     } as never);
@@ -427,6 +438,10 @@ export function readYamlFields(yamlText: string): YamlResult {
       ],
     };
   }
+  if (tooDeep !== undefined)
+    return {
+      problems: [{ range: toRange(tooDeep, tooDeep + 1), message: `invalid YAML: ${TOO_DEEP}` }],
+    };
   if (!doc) return { fields: new Map() }; // only comments or blank lines
 
   const duplicates = duplicateKeys(doc, toRange);
@@ -528,54 +543,43 @@ function firstLine(message: string): string {
 }
 
 const TOO_DEEP = 'it is nested too deeply';
-/** Deepest nesting of flow lists and maps (`[[{…}]]`) read. */
-const MAX_FLOW_DEPTH = 64;
-/** The lexer's markers: tokens that stand for no text of the source. */
-const DOCUMENT = '\u0002';
-const FLOW_END = '\u0018';
-const SCALAR = '\u001f';
-
 /**
- * Where `text` opens a flow list or map more than {@link MAX_FLOW_DEPTH} deep, or
- * undefined. The YAML lexer tells flow brackets from brackets in words, quotes and
- * block scalars, and does not recurse.
+ * Deepest nesting of lists and maps read, the front matter's own map counting as one: far
+ * beyond what a note writes, well within any stack the parser runs on.
  */
-function tooDeepAt(text: string): number | undefined {
-  const compact = compactTooDeepAt(text);
-  if (compact !== undefined) return compact;
-  if (!text.includes('[') && !text.includes('{')) return undefined;
-  let depth = 0;
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
-    if (token === '[' || token === '{') {
-      if (++depth > MAX_FLOW_DEPTH) return offset;
-    } else if ((token === ']' || token === '}') && depth > 0) depth--;
-    // A flow collection left unclosed ends here: the parser reports it, not its depth.
-    else if (token === FLOW_END) depth = 0;
-    if (token !== DOCUMENT && token !== FLOW_END && token !== SCALAR) offset += token.length;
-  }
-  return undefined;
+const MAX_DEPTH = 100;
+
+/** A node of the YAML syntax tree, as far as nesting goes. */
+interface CstNode {
+  readonly type?: string;
+  readonly offset?: number;
+  readonly key?: unknown;
+  readonly value?: unknown;
+  readonly items?: readonly { readonly key?: unknown; readonly value?: unknown }[];
 }
 
 /**
- * Where a line nests block lists or keys in the compact form (`- - - a`, `? ? a`) more
- * than {@link MAX_FLOW_DEPTH} deep, or undefined: the parser recurses into those too.
- * (Nesting by indentation is bounded by the size of front matter well below that.)
+ * Where the syntax tree `tokens` opens a list or map more than {@link MAX_DEPTH} deep, or
+ * undefined: walked with a stack of its own, so no depth makes it recurse.
  */
-function compactTooDeepAt(text: string): number | undefined {
-  for (let start = 0; start < text.length;) {
-    const end = text.indexOf('\n', start);
-    const stop = end < 0 ? text.length : end;
-    let i = start;
-    let depth = 0;
-    for (;;) {
-      while (i < stop && (text[i] === ' ' || text[i] === '\t')) i++;
-      const c = text[i];
-      if ((c !== '-' && c !== '?') || (text[i + 1] !== ' ' && text[i + 1] !== '\t')) break;
-      if (++depth > MAX_FLOW_DEPTH) return i;
-      i += 2;
-    }
-    start = stop + 1;
+function tooDeepAt(tokens: readonly unknown[]): number | undefined {
+  const stack: [unknown, number][] = tokens.map((t) => [t, 0]);
+  while (stack.length) {
+    const [node, depth] = stack.pop()!;
+    if (!node || typeof node !== 'object') continue;
+    const n = node as CstNode;
+    const nested =
+      n.type === 'block-map' || n.type === 'block-seq' || n.type === 'flow-collection'
+        ? depth + 1
+        : depth;
+    if (nested > MAX_DEPTH) return n.offset ?? 0;
+    if (n.key) stack.push([n.key, nested]);
+    if (n.value) stack.push([n.value, nested]);
+    if (n.items)
+      for (const item of n.items) {
+        if (item.key) stack.push([item.key, nested]);
+        if (item.value) stack.push([item.value, nested]);
+      }
   }
   return undefined;
 }
