@@ -107,9 +107,10 @@ describe('prepare next meeting', () => {
       [priya, older, draft, undated].map((n) => other(n, 'sessions/{date}.md')),
       [true, false, false, false],
     );
+    const later = at(`${head}date: 2026-12-05\nmentor: alex-rivera\n---\n`);
     assert.deepEqual(
-      [priya, older, draft, undated].map((n) => other(n, 'sessions/{mentor}-next.md')),
-      [false, true, false, false],
+      [priya, older, draft, undated, later].map((n) => other(n, 'sessions/{mentor}-next.md')),
+      [false, true, false, false, true],
     );
   });
 

@@ -157,7 +157,8 @@ export function planNextMeeting(
  * mentor (the default, `sessions/{date}-{mentor}.md`), what is there is this meeting's
  * note, a draft included. When it leaves out the mentor, a note naming another mentor the
  * notebook knows is another meeting's (the snippet's placeholder `mentor-id` is not a
- * mentor); when it leaves out the date, a note of a day already past is.
+ * mentor); when it leaves out the date, a note dated another day is, unless that day is
+ * today (a draft dated the day it was written, as the snippet dates it).
  */
 export function isAnotherMeeting(
   notebook: Notebook,
@@ -175,7 +176,9 @@ export function isAnotherMeeting(
   )
     return true;
   const date = note.date?.value;
-  return !pattern.includes('{date}') && date !== undefined && date < plan.today;
+  return (
+    !pattern.includes('{date}') && date !== undefined && date !== plan.date && date !== plan.today
+  );
 }
 
 /** Progress of a goal from its milestones; a cancelled one (`❌`) no longer counts. */
