@@ -24,7 +24,7 @@ export interface FileStamp {
  * Bumped whenever parsing or the encoding changes what is stored, so caches written by
  * older versions are ignored rather than trusted.
  */
-export const PARSER_VERSION = 21;
+export const PARSER_VERSION = 22;
 
 interface Entry {
   readonly stamp: FileStamp;
