@@ -458,11 +458,7 @@ export function readYamlFields(yamlText: string): YamlResult {
               range: toRange(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
               message: `invalid YAML: ${describe(e)}`,
             };
-      // Nesting too deep is said once, at its first place (the parser says it at each
-      // level it gives up on).
-      const key = problem.message.endsWith(TOO_DEEP)
-        ? TOO_DEEP
-        : `${problem.range.start.line}:${problem.range.start.character}:${problem.message}`;
+      const key = `${problem.range.start.line}:${problem.range.start.character}:${problem.message}`;
       if (seen.has(key)) continue;
       seen.add(key);
       problems.push(problem);
