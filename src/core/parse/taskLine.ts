@@ -53,9 +53,11 @@ const PRIORITY_SIGN = /🔺|⏫|🔼|🔽|⏬/;
 const RECURRENCE = /🔁\uFE0F?[ \t]*([^📅📆🗓✅⏳⌛🛫➕❌🔺⏫🔼🔽⏬🆔⛔]*)/gu;
 const TASK_ID = /(🆔|⛔)\uFE0F?[ \t]*[^\s]*/gu;
 /** An owner written first, `@sam` or `@sam:`, and the words after it. */
-const LEADING_OWNER = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?):?(?:\s+|$)/;
+/** A person's name as an owner writes it: `sam`, `sam.lee`, never ending in `.` or `-`. */
+const OWNER_NAME = '[A-Za-z0-9](?:[\\w.-]*[A-Za-z0-9_])?';
+const LEADING_OWNER = new RegExp(`^@(${OWNER_NAME}):?(?:\\s+|$)`);
 /** The person an owner token (`@sam`, `@sam.`) names. */
-const OWNER_ID = /^@([A-Za-z0-9](?:[\w.-]*[A-Za-z0-9_])?)/;
+const OWNER_ID = new RegExp(`^@(${OWNER_NAME})`);
 const WIKI = /\[\[([^\][|#\n]+)(?:[|#][^\]\n]*)?\]\]/g;
 const TAG = /(?<=^|\s)#([\p{L}\p{N}_][\p{L}\p{M}\p{N}_/-]*)/gu;
 
@@ -294,6 +296,8 @@ function describeText(rest: string, spans: number[]): string {
 
 /** True when `rest` ends with a block id that no metadata span (`[start, end]` pairs) covers. */
 function blockIdOutside(rest: string, spans: readonly number[]): boolean {
+  // Most lines have no caret at all: no copy of their end to look at.
+  if (!rest.includes('^')) return false;
   const start = blockIdStart(rest);
   if (start < 0) return false;
   const at = rest.indexOf('^', start);
