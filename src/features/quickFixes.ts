@@ -102,36 +102,31 @@ export function registerQuickFixes(
           const achieved = markAchieved(document, diagnostic, noteOf());
           if (achieved) actions.push(achieved);
           // A new target, written in place of the old one.
-          if (unquoted(document.getText(diagnostic.range)) === dataOf(diagnostic)?.target)
-            for (const months of [1, 3]) {
-              const date = plusMonths(today, months);
-              actions.push(
-                replaceWith(
-                  document,
-                  diagnostic,
-                  diagnostic.range,
-                  date,
-                  `Agree a new target: ${months === 1 ? 'a month' : `${months} months`} from today (${date})`,
-                ),
-              );
-            }
+          const target = dataOf(diagnostic)?.target;
+          for (const months of [1, 3]) {
+            const date = plusMonths(today, months);
+            const fix = replaceWritten(
+              document,
+              diagnostic,
+              target,
+              date,
+              `Agree a new target: ${months === 1 ? 'a month' : `${months} months`} from today (${date})`,
+            );
+            if (fix) actions.push(fix);
+          }
         } else if (code === 'invalid-field') {
           // A misspelt key (`mentr:`, `Date:`) or type (`type: gaol`): write what was meant.
           const data = dataOf(diagnostic);
-          if (
-            typeof data?.suggestion === 'string' &&
-            typeof data.written === 'string' &&
-            unquoted(document.getText(diagnostic.range)) === data.written
-          )
-            actions.push(
-              replaceWith(
-                document,
-                diagnostic,
-                diagnostic.range,
-                data.suggestion,
-                `Change to ${data.suggestion}`,
-              ),
+          if (typeof data?.suggestion === 'string') {
+            const fix = replaceWritten(
+              document,
+              diagnostic,
+              data.written,
+              data.suggestion,
+              `Change to ${data.suggestion}`,
             );
+            if (fix) actions.push(fix);
+          }
         } else if (code === 'self-assessment-due') {
           actions.push(
             command(
@@ -157,20 +152,19 @@ export function registerQuickFixes(
               ),
             );
             // It did not: agree another date, written where the old one is.
-            if (unquoted(document.getText(diagnostic.range)) === next)
-              for (const [label, date] of [
-                ['in a week', plusDays(today, 7)],
-                ['in two weeks', plusDays(today, 14)],
-              ] as const)
-                actions.push(
-                  replaceWith(
-                    document,
-                    diagnostic,
-                    diagnostic.range,
-                    date,
-                    `Agree a new date: ${label} (${date})`,
-                  ),
-                );
+            for (const [label, date] of [
+              ['in a week', plusDays(today, 7)],
+              ['in two weeks', plusDays(today, 14)],
+            ] as const) {
+              const fix = replaceWritten(
+                document,
+                diagnostic,
+                next,
+                date,
+                `Agree a new date: ${label} (${date})`,
+              );
+              if (fix) actions.push(fix);
+            }
           }
           actions.push(
             command(
@@ -247,6 +241,23 @@ function replaceId(
 }
 
 /** The fix `title` that writes `text` in place of `range`, for `diagnostic`. */
+/**
+ * The fix `title` that writes `text` over the value `diagnostic` points at, when that
+ * value still reads `written` (the finding's data); undefined when it no longer does (the
+ * note changed since the finding was made).
+ */
+function replaceWritten(
+  document: vscode.TextDocument,
+  diagnostic: vscode.Diagnostic,
+  written: unknown,
+  text: string,
+  title: string,
+): vscode.CodeAction | undefined {
+  if (typeof written !== 'string' || unquoted(document.getText(diagnostic.range)) !== written)
+    return undefined;
+  return replaceWith(document, diagnostic, diagnostic.range, text, title);
+}
+
 function replaceWith(
   document: vscode.TextDocument,
   diagnostic: vscode.Diagnostic,
